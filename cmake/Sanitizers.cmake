@@ -1,0 +1,11 @@
+# Applies STORYBANK_SANITIZE ("address;undefined" or "thread") to every target.
+if(STORYBANK_SANITIZE)
+  set(_flags "")
+  foreach(_sanitizer IN LISTS STORYBANK_SANITIZE)
+    list(APPEND _flags "-fsanitize=${_sanitizer}")
+  endforeach()
+  list(APPEND _flags -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_compile_options(${_flags})
+  add_link_options(${_flags})
+  add_compile_definitions(STORYBANK_ENABLE_ASSERTS=1)
+endif()
