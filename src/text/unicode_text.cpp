@@ -251,6 +251,41 @@ std::string tidy_spaces(std::string_view utf8) {
     return start == std::string::npos ? std::string() : out.substr(start);
 }
 
+bool is_upper_case_word(std::string_view utf8) {
+    int32_t i = 0;
+    auto length = static_cast<int32_t>(utf8.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+    int letters = 0;
+    while (i < length) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c < 0) {
+            return false;
+        }
+        if (u_isalpha(c)) {
+            if (u_islower(c)) {
+                return false;
+            }
+            ++letters;
+        }
+    }
+    return letters >= 2;
+}
+
+bool starts_with_lower_case(std::string_view utf8) {
+    int32_t i = 0;
+    auto length = static_cast<int32_t>(utf8.size());
+    const auto* data = reinterpret_cast<const uint8_t*>(utf8.data());
+    while (i < length) {
+        UChar32 c = 0;
+        U8_NEXT(data, i, length, c);
+        if (c >= 0 && u_isalpha(c)) {
+            return u_islower(c) != 0;
+        }
+    }
+    return false;
+}
+
 std::size_t code_point_count(std::string_view utf8) {
     std::size_t count = 0;
     for (char c : utf8) {

@@ -34,6 +34,12 @@ DecodedText decode_text(std::string_view bytes);
 /// space and trims both ends. Line breaks are kept.
 std::string tidy_spaces(std::string_view utf8);
 
+/// True for a word of at least two letters none of which is lower-case: "FOMBA", "TRAORÉ", "N'DIAYE".
+bool is_upper_case_word(std::string_view utf8);
+
+/// True when the first letter of the text is lower-case.
+bool starts_with_lower_case(std::string_view utf8);
+
 /// Number of Unicode code points.
 std::size_t code_point_count(std::string_view utf8);
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/problem.hpp"
+
+namespace storybank::ingest {
+
+/// One line (or paragraph, for formats that have them) of a document, with inline emphasis as CommonMark.
+struct DocumentLine {
+    enum class Kind : std::uint8_t { Text, Blank, Heading, ListItem, Image };
+
+    Kind kind = Kind::Text;
+    std::string text;      ///< for Image: the caption (alt text)
+    std::string location;  ///< "line 12", "paragraph 3", …
+    std::string image;     ///< for Image: where the image is (path or part name)
+};
+
+/// What a format reader hands to the story assembler: the text in reading order, format-independent.
+struct DocumentText {
+    std::vector<DocumentLine> lines;
+    /// True when consecutive Text lines belong to one paragraph (Markdown, hard-wrapped text);
+    /// false when each line is a paragraph (Word's text export, DOCX paragraphs).
+    bool lines_join_into_paragraphs = false;
+    std::vector<core::Problem> problems;
+};
+
+}  // namespace storybank::ingest

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/template.hpp"
+
+namespace storybank::ingest {
+
+/// What a line of a document is, with respect to a template.
+struct LabelMatch {
+    enum class Kind : std::uint8_t { None, FormTitle, Section, Field };
+
+    Kind kind = Kind::None;
+    const core::FieldDefinition* field = nullptr;      ///< for Kind::Field
+    const core::SectionDefinition* section = nullptr;  ///< for Kind::Section
+    std::string value;     ///< text after the label on the same line ("" when the label stands alone)
+    std::string language;  ///< language of the label that matched ("fr", "en"), or "" for an alias
+};
+
+/// Finds template labels in lines of text, whatever the form: "label<TAB>value", "Label: value",
+/// "Label : value" (no-break space too), a label alone as a heading, numbered ("2.1 Titre") or not, in
+/// Markdown (# heading, **bold**), French or English, with or without accents, with the template's hint
+/// after the label ("Contact de l'auteur (Tel et email)"). One locator serves every reader.
+class FieldLocator {
+public:
+    explicit FieldLocator(const core::Template& story_template);
+
+    /// Matches one line. `heading_only` is set for lines known to be headings (Markdown #, Word heading
+    /// styles): then only whole-line matches count.
+    LabelMatch match(std::string_view line) const;
+
+private:
+    struct Variant {
+        std::vector<std::string> words;
+        LabelMatch::Kind kind;
+        const core::FieldDefinition* field = nullptr;
+        const core::SectionDefinition* section = nullptr;
+        std::string language;
+    };
+    void add_variant(std::string_view label,
+                     LabelMatch::Kind kind,
+                     const core::FieldDefinition* field,
+                     const core::SectionDefinition* section,
+                     std::string language);
+
+private:  // data
+    const core::Template& m_template;
+    std::vector<Variant> m_variants;
+};
+
+/// The words of a label as the locator compares them: folded, without emphasis marks, brackets or colons.
+std::vector<std::string> label_words(std::string_view text);
+
+}  // namespace storybank::ingest

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+
+#include "core/story.hpp"
+#include "core/template.hpp"
+#include "ingest/document_text.hpp"
+#include "ingest/field_locator.hpp"
+
+namespace storybank::ingest {
+
+/// Turns a document's lines into a story of the template: finds the labels, gathers each field's text,
+/// parses values (person, contact, place, date, choice), finds testimonies, detects the language, and adds
+/// a problem for each missing or doubtful field. Every reader (text, DOCX, ODT, PDF) ends here.
+class StoryAssembler {
+public:
+    explicit StoryAssembler(const core::Template& story_template);
+
+    /// Throws Error(UnreadableInput) naming the file when not a single label of the template is found:
+    /// then the file is not a story in this format at all.
+    core::Story assemble(const DocumentText& document, const std::string& file_name) const;
+
+private:  // data
+    const core::Template& m_template;
+    FieldLocator m_locator;
+};
+
+}  // namespace storybank::ingest
