@@ -1,0 +1,125 @@
+// SqliteStore::search: the user's text → SearchText → FTS5 MATCH, ranked by the bm25 weights configured as the
+// table's `rank` (migrations/0002_story_search.sql), filtered by StoryFilter, with snippets for the page only.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "store/search_text.hpp"
+#include "store/sqlite/fts5_query.hpp"
+#include "store/sqlite/sqlite_database.hpp"
+#include "store/sqlite/sqlite_story_rows.hpp"
+#include "store/sqlite/stemming_tokenizer.hpp"
+
+namespace storybank::store::sqlite {
+namespace {
+
+using detail::Statement;
+
+/// Most hits one search returns; a larger `limit` is cut to this.
+constexpr int kMaxSearchLimit = 200;
+/// Tokens of context a snippet shows around the matches.
+constexpr int kSnippetTokens = 16;
+constexpr std::string_view kSnippetEllipsis = "…";
+
+}  // namespace
+
+std::string SqliteStore::snippet_of(std::int64_t story_id, const std::string& match) {
+    // Asked per returned hit rather than in the ranking query: there SQLite would build a snippet for every
+    // matching story before sorting and cutting to the page.
+    Statement statement = m_database->prepare(
+        "SELECT snippet(story_search, -1, ?, ?, ?, ?) FROM story_search WHERE story_search MATCH ? AND rowid = ?");
+    statement.bind(1, kMatchStart)
+        .bind(2, kMatchEnd)
+        .bind(3, kSnippetEllipsis)
+        .bind(4, kSnippetTokens)
+        .bind(5, match)
+        .bind(6, story_id);
+    if (!statement.step()) {
+        return {};
+    }
+    return detail::strip_language_markers(statement.column_text(0));
+}
+
+SearchResult SqliteStore::search(const SearchQuery& query) {
+    detail::Fts5Query fts = detail::to_fts5_query(parse_search_text(query.text));
+    detail::FilterSql filter = detail::filter_sql(query.filter);
+    int limit = query.limit <= 0 ? 20 : std::min(query.limit, kMaxSearchLimit);
+    int offset = std::max(query.offset, 0);
+
+    SearchResult result;
+    std::lock_guard lock(m_mutex);
+
+    if (fts.match.empty()) {
+        // Nothing to look for: the stories the filters (and exclusions) let through, newest first.
+        std::string condition = filter.condition;
+        if (!fts.excluded.empty()) {
+            condition += std::string(condition.empty() ? "" : " AND ") +
+                         "s.id NOT IN (SELECT rowid FROM story_search WHERE story_search MATCH ?)";
+        }
+        std::string where = condition.empty() ? "" : " WHERE " + condition;
+        auto bind_condition = [&](Statement& statement) {
+            int next = detail::bind_filter(statement, 1, filter);
+            if (!fts.excluded.empty()) {
+                statement.bind(next++, fts.excluded);
+            }
+            return next;
+        };
+        {
+            Statement statement = m_database->prepare(std::string("SELECT ") + detail::kSummaryColumns + " " +
+                                                      detail::kSummaryFrom + where +
+                                                      " ORDER BY s.id DESC LIMIT ? OFFSET ?");
+            int next = bind_condition(statement);
+            statement.bind(next, limit).bind(next + 1, offset);
+            while (statement.step()) {
+                result.hits.push_back({detail::read_summary(statement), 0.0, {}});
+            }
+        }
+        Statement count = m_database->prepare("SELECT count(*) FROM stories s" + where);
+        bind_condition(count);
+        count.step();
+        result.total = count.column_int(0);
+        return result;
+    }
+
+    // Without filters the query stays on the FTS table alone, where "ORDER BY rank LIMIT" is done inside FTS5.
+    std::string from = " FROM story_search";
+    std::string where = " WHERE story_search MATCH ?";
+    if (!filter.condition.empty()) {
+        from += " JOIN stories s ON s.id = story_search.rowid";
+        where += " AND " + filter.condition;
+    }
+    std::vector<std::pair<std::int64_t, double>> ranked;
+    {
+        Statement statement = m_database->prepare("SELECT story_search.rowid, story_search.rank" + from + where +
+                                                  " ORDER BY story_search.rank LIMIT ? OFFSET ?");
+        statement.bind(1, fts.match);
+        int next = detail::bind_filter(statement, 2, filter);
+        statement.bind(next, limit).bind(next + 1, offset);
+        while (statement.step()) {
+            // bm25() is negative, lower is better; callers get "higher is better".
+            ranked.emplace_back(statement.column_int64(0), -statement.column_double(1));
+        }
+    }
+    for (const auto& [story_id, score] : ranked) {
+        std::optional<StorySummary> summary = find_story_locked(story_id);
+        if (!summary) {
+            throw Error(ErrorKind::Internal, "the search index is out of step with the stories",
+                        "story_search has rowid " + std::to_string(story_id) + " but stories has no such id");
+        }
+        result.hits.push_back({std::move(*summary), score, snippet_of(story_id, fts.match)});
+    }
+
+    if (offset == 0 && static_cast<int>(ranked.size()) < limit) {
+        result.total = static_cast<int>(ranked.size());
+    } else {
+        Statement count = m_database->prepare("SELECT count(*)" + from + where);
+        count.bind(1, fts.match);
+        detail::bind_filter(count, 2, filter);
+        count.step();
+        result.total = count.column_int(0);
+    }
+    return result;
+}
+
+}  // namespace storybank::store::sqlite
