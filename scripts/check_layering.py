@@ -10,8 +10,8 @@ and exit status 1; prints "[OK] layering" and exits 0 otherwise.
 
 What is checked:
   * `#include "<module>/..."` of another module outside the matrix below;
-  * `#include "<module>/detail/..."` of another module (internal headers) and of store's backends
-    (`store/sqlite/...`, `store/postgres/...`) from outside store;
+  * `#include "<module>/detail/..."` of another module (internal headers), and of store's backends
+    (`store/sqlite/...`, `store/postgres/...`) from anywhere but store and cli (the composition root);
   * every third-party header, against the libraries each module may use (and where in it);
   * heavy headers (nlohmann, httplib, vips, pango, CLI11, spdlog) in any .hpp.
 Standard C++ and POSIX headers are always allowed. An angle include that is neither a known third-party header
@@ -45,8 +45,10 @@ MODULE_DEPENDENCIES: dict[str, set[str]] = {
 }
 MODULES = set(MODULE_DEPENDENCIES)
 
-# Sub-folders of a module that no other module may include (implementation details).
+# Sub-folders of a module that other modules may not include, except the composition root that picks the backend
+# (CONVENTIONS.md §8.2 rule 2: cli chooses concrete backends; service sees store::Store, never SqliteStore).
 PRIVATE_PARTS = ("store/sqlite/", "store/postgres/")
+COMPOSITION_ROOTS = {"cli"}
 
 # Third-party headers: (glob on the include path, library name). First match wins.
 THIRD_PARTY: list[tuple[str, str]] = [
@@ -239,8 +241,8 @@ def check_file(rel_path: str, text: str) -> list[str]:
                     report(number, header)
                 elif "/detail/" in header:
                     report(number, header, " (internal header of another module)")
-                elif header.startswith(PRIVATE_PARTS):
-                    report(number, header, " (store backends are private to store; use store/store_factory.hpp)")
+                elif header.startswith(PRIVATE_PARTS) and module not in COMPOSITION_ROOTS:
+                    report(number, header, " (store backends are chosen in cli only; use store::Store)")
             continue
         library = third_party_library(header)
         if library is None:
@@ -274,7 +276,7 @@ SELF_TEST_CASES = [
     ("src/core/story.cpp", "#include <nlohmann/json.hpp>\n", ["may not include 'nlohmann/json.hpp'"]),
     ("src/service/import_service.cpp", "#include <sqlite3.h>\n", ["module 'service' may not include 'sqlite3.h'"]),
     ("src/service/import_service.cpp", '#include "store/store.hpp"\n#include <spdlog/spdlog.h>\n', []),
-    ("src/service/import_service.cpp", '#include "store/sqlite/sqlite_store.hpp"\n', ["store backends are private"]),
+    ("src/service/import_service.cpp", '#include "store/sqlite/sqlite_store.hpp"\n', ["store backends are chosen in cli only"]),
     ("src/service/story_service.hpp", "#include <spdlog/spdlog.h>\n", ["in a header (heavy"]),
     ("src/service/story_service.cpp", '#include "assets/assets.hpp"\n#include "render/writer.hpp"\n', []),
     ("src/store/sqlite/sqlite_store.cpp", "#include <sqlite3.h>\n#include <libstemmer.h>\n", []),
@@ -289,6 +291,7 @@ SELF_TEST_CASES = [
     ("src/text/phone_number_test.cpp", "#include <gtest/gtest.h>\n#include <gmock/gmock.h>\n", []),
     ("src/text/phone_number.cpp", "#include <gtest/gtest.h>\n", ["may not include 'gtest/gtest.h'"]),
     ("src/cli/main.cpp", '#include "http/server.hpp"\n#include <CLI/CLI.hpp>\n', []),
+    ("src/cli/composition.cpp", '#include "store/sqlite/sqlite_store.hpp"\n', []),
     ("src/ingest/docx_reader.cpp", '#include "text/detail/folding.hpp"\n', ["internal header"]),
     ("src/ingest/docx_reader.cpp", "#include <somelib/thing.h>\n", ["unknown third-party header"]),
     ("src/ingest/docx_reader.cpp", "/*\n#include <sqlite3.h>\n*/\n#include <zip.h>\n", []),
@@ -324,7 +327,7 @@ def main() -> int:
     for violation in violations:
         print(violation)
     if violations:
-        print(f"[FAIL] layering: {len(violations)} violation(s) (CONVENTIONS.md §8.2)", file=sys.stderr)
+        print(f"[FAIL] layering: {len(violations)} violation(s) (CONVENTIONS.md §8.2)")
         return 1
     print("[OK] layering")
     return 0

@@ -53,8 +53,8 @@ check_layering() {
   if python3 scripts/check_layering.py --self-test >/dev/null && python3 scripts/check_layering.py >/dev/null; then
     pass "layering"
   else
-    python3 scripts/check_layering.py --self-test | grep -v '^\[OK\]' | sed 's/^/  /'
-    python3 scripts/check_layering.py 2>/dev/null | sed 's/^/  /'
+    python3 scripts/check_layering.py --self-test | grep -v '^\[' | sed 's/^/  /'
+    python3 scripts/check_layering.py | grep -v '^\[' | sed 's/^/  /'
     fail "layering (CONVENTIONS.md §8.2)"
   fi
 }
