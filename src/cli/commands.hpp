@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+
+namespace storybank::cli {
+
+struct ParseArguments {
+    std::string file;
+    std::string template_id;
+    std::string media_dir;
+    bool compact = false;
+};
+
+struct ImportArguments {
+    std::vector<std::string> files;
+    std::string template_id;
+};
+
+struct FilterArguments {
+    std::string country;
+    std::string partner;
+    std::string member;
+    std::string template_id;
+    std::string language;
+    int year = 0;
+    std::string tag;
+    std::string status;
+};
+
+struct ListArguments {
+    FilterArguments filter;
+    int limit = 50;
+    std::int64_t after = 0;
+    bool json = false;
+};
+
+struct ShowArguments {
+    std::int64_t id = 0;
+    int revision = 0;
+    std::string format = "json";
+    std::string output;
+};
+
+struct SearchArguments {
+    std::string query;
+    FilterArguments filter;
+    int limit = 20;
+    bool json = false;
+};
+
+int run_parse(const GlobalOptions& options, const ParseArguments& arguments);
+int run_import(const GlobalOptions& options, const ImportArguments& arguments);
+int run_list(const GlobalOptions& options, const ListArguments& arguments);
+int run_show(const GlobalOptions& options, const ShowArguments& arguments);
+int run_history(const GlobalOptions& options, std::int64_t id);
+int run_search(const GlobalOptions& options, const SearchArguments& arguments);
+int run_serve(const GlobalOptions& options, const ServeOptions& serve);
+int run_templates(const GlobalOptions& options);
+int run_template_show(const GlobalOptions& options, const std::string& id);
+int run_config_show(const GlobalOptions& options, const ServeOptions& serve);
+
+}  // namespace storybank::cli

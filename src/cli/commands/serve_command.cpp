@@ -1,0 +1,44 @@
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/composition.hpp"
+#include "http/server.hpp"
+
+namespace storybank::cli {
+
+int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
+    auto application = make_application(options, NeedsStore::Yes);
+    http::ServerOptions server_options;
+    server_options.host = serve.host;
+    server_options.port = serve.port;
+    server_options.threads = serve.threads;
+    server_options.language = options.language;
+    http::Server server(*application->stories, application->messages, server_options);
+
+    // SIGINT/SIGTERM are taken by a thread that stops the server cleanly, so the store is closed properly.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    int port = server.bind();
+    std::cout << application->messages.render(options.language, "cli-serving",
+                                              {{"url", "http://" + serve.host + ":" + std::to_string(port) + "/"}})
+              << std::endl;
+    std::thread signal_waiter([&] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    server.serve();
+    // serve() also returns when listening fails; wake the waiter so it can finish.
+    pthread_kill(signal_waiter.native_handle(), SIGTERM);
+    signal_waiter.join();
+    return 0;
+}
+
+}  // namespace storybank::cli

@@ -1,0 +1,146 @@
+#include <fstream>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/composition.hpp"
+#include "core/error.hpp"
+#include "core/story_json.hpp"
+#include "http/json_io.hpp"
+#include "render/html_writer.hpp"
+#include "render/markdown_writer.hpp"
+
+namespace storybank::cli {
+namespace {
+
+store::StoryFilter to_filter(const FilterArguments& arguments) {
+    store::StoryFilter filter;
+    filter.country = arguments.country;
+    filter.partner_ngo = arguments.partner;
+    filter.consortium_member = arguments.member;
+    filter.template_id = arguments.template_id;
+    filter.language = arguments.language;
+    filter.year = arguments.year;
+    filter.tag = arguments.tag;
+    if (!arguments.status.empty()) {
+        filter.status = core::parse_workflow_state(arguments.status);
+        if (!filter.status) {
+            throw Error(ErrorKind::InvalidRequest, "--status must be one of draft, submitted, changes_requested, "
+                                                   "approved, published, archived; not '" + arguments.status + "'");
+        }
+    }
+    return filter;
+}
+
+std::string where_of(const store::StorySummary& summary) {
+    if (summary.locality.empty()) {
+        return summary.country;
+    }
+    return summary.country.empty() ? summary.locality : summary.locality + " (" + summary.country + ")";
+}
+
+/// Terminal rendering of a snippet: matches in bold when writing to a terminal, in [brackets] otherwise.
+std::string snippet_for_terminal(std::string_view snippet, bool terminal) {
+    std::string out;
+    for (char c : snippet) {
+        if (c == '\x02') {
+            out += terminal ? "\x1b[1m" : "[";
+        } else if (c == '\x03') {
+            out += terminal ? "\x1b[0m" : "]";
+        } else if (c == '\n') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void write_output(const std::string& content, const std::string& output) {
+    if (output.empty() || output == "-") {
+        std::cout << content;
+        if (!content.ends_with('\n')) {
+            std::cout << '\n';
+        }
+        return;
+    }
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) {
+        throw Error(ErrorKind::Unavailable, "cannot write '" + output + "'; check the folder exists and is writable");
+    }
+}
+
+}  // namespace
+
+int run_list(const GlobalOptions& options, const ListArguments& arguments) {
+    auto application = make_application(options, NeedsStore::Yes);
+    store::ListQuery query;
+    query.filter = to_filter(arguments.filter);
+    query.limit = arguments.limit;
+    query.after_id = arguments.after;
+    auto summaries = application->stories->list(query);
+    if (arguments.json) {
+        std::cout << http::summaries_to_json(summaries, query.limit) << '\n';
+        return 0;
+    }
+    for (const auto& summary : summaries) {
+        std::cout << summary.id << '\t' << core::workflow_state_name(summary.status) << '\t' << summary.title << '\t'
+                  << summary.partner_ngo << '\t' << where_of(summary) << '\n';
+    }
+    return 0;
+}
+
+int run_show(const GlobalOptions& options, const ShowArguments& arguments) {
+    auto application = make_application(options, NeedsStore::Yes);
+    core::Revision revision = application->stories->story(arguments.id, arguments.revision);
+    const core::Template& story_template = application->templates.get(revision.story.template_id);
+    std::string content;
+    if (arguments.format == "json") {
+        content = core::to_canonical_json(revision.story, application->messages, options.language);
+    } else if (arguments.format == "md") {
+        content = render::write_markdown(revision.story, story_template, options.language, render::PersonalData::Include);
+    } else if (arguments.format == "html") {
+        std::string title(revision.story.text("title"));
+        content = render::html_page(title, render::write_story_html(revision.story, story_template, options.language,
+                                                                    render::PersonalData::Include),
+                                    options.language);
+    } else {
+        throw Error(ErrorKind::InvalidRequest, "--format must be json, md or html, not '" + arguments.format + "'");
+    }
+    write_output(content, arguments.output);
+    return 0;
+}
+
+int run_history(const GlobalOptions& options, std::int64_t id) {
+    auto application = make_application(options, NeedsStore::Yes);
+    for (const auto& info : application->stories->history(id)) {
+        std::cout << info.number << '\t' << info.created_at << '\t' << info.author << '\t' << info.note << '\n';
+    }
+    return 0;
+}
+
+int run_search(const GlobalOptions& options, const SearchArguments& arguments) {
+    auto application = make_application(options, NeedsStore::Yes);
+    store::SearchQuery query;
+    query.text = arguments.query;
+    query.filter = to_filter(arguments.filter);
+    query.limit = arguments.limit;
+    store::SearchResult result = application->stories->search(query);
+    if (arguments.json) {
+        std::cout << http::search_result_to_json(result) << '\n';
+        return 0;
+    }
+    bool terminal = isatty(1) != 0;
+    std::cout << application->messages.render(options.language, "cli-search-count", {{"count", std::to_string(result.total)}})
+              << '\n';
+    for (const auto& hit : result.hits) {
+        std::cout << hit.story.id << '\t' << hit.story.title << '\t' << where_of(hit.story) << "\n    "
+                  << snippet_for_terminal(hit.snippet, terminal) << '\n';
+    }
+    return 0;
+}
+
+}  // namespace storybank::cli

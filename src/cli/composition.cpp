@@ -1,0 +1,41 @@
+#include "cli/composition.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "core/error.hpp"
+#include "service/message_loader.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace storybank::cli {
+
+std::unique_ptr<Application> make_application(const GlobalOptions& options, NeedsStore needs_store) {
+    auto application = std::unique_ptr<Application>(
+        new Application{service::TemplateCatalog::load(options.templates_dir), service::load_messages(), {}, nullptr, nullptr});
+    if (needs_store == NeedsStore::Yes) {
+        application->store = store::sqlite::SqliteStore::open(options.data_dir);
+        application->stories =
+            std::make_unique<service::StoryService>(*application->store, application->templates, application->clock);
+    }
+    return application;
+}
+
+std::string read_file(const std::string& path) {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        throw Error(ErrorKind::UnreadableInput, "'" + path + "' is a folder, not a file");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorKind::UnreadableInput, "'" + path + "' cannot be read: " + std::generic_category().message(errno));
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        throw Error(ErrorKind::UnreadableInput, "'" + path + "' cannot be read to the end");
+    }
+    return buffer.str();
+}
+
+}  // namespace storybank::cli

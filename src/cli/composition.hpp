@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+
+#include "cli/options.hpp"
+#include "core/message_catalog.hpp"
+#include "service/clock.hpp"
+#include "service/story_service.hpp"
+#include "service/template_catalog.hpp"
+#include "store/store.hpp"
+
+namespace storybank::cli {
+
+/// The composition root: the one place that chooses concrete parts (the SQLite store, the system clock)
+/// and wires them into services.
+struct Application {
+    service::TemplateCatalog templates;
+    core::MessageCatalog messages;
+    service::SystemClock clock;
+    std::unique_ptr<store::Store> store;                  ///< null when the command needs no store
+    std::unique_ptr<service::StoryService> stories;       ///< null when the command needs no store
+};
+
+enum class NeedsStore : std::uint8_t { No, Yes };
+
+std::unique_ptr<Application> make_application(const GlobalOptions& options, NeedsStore needs_store);
+
+/// Reads a whole file; throws Error(UnreadableInput) naming it when it cannot be read.
+std::string read_file(const std::string& path);
+
+}  // namespace storybank::cli

@@ -1,0 +1,153 @@
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
+namespace storybank::cli {
+namespace {
+
+CLI::Option* add_setting(CLI::App& app, std::string_view name, std::string& value) {
+    const OptionSpec& spec = option_spec(name);
+    value = std::string(spec.default_value);
+    return app.add_option(std::string(spec.flag), value, std::string(spec.description))
+        ->envname(std::string(spec.environment))
+        ->capture_default_str();
+}
+
+CLI::Option* add_setting(CLI::App& app, std::string_view name, int& value) {
+    const OptionSpec& spec = option_spec(name);
+    value = std::stoi(std::string(spec.default_value));
+    return app.add_option(std::string(spec.flag), value, std::string(spec.description))
+        ->envname(std::string(spec.environment))
+        ->capture_default_str();
+}
+
+void add_filters(CLI::App& command, FilterArguments& filter) {
+    command.add_option("--country", filter.country, "Only stories from this country (ISO code, e.g. ML)");
+    command.add_option("--partner", filter.partner, "Only stories of this partner NGO");
+    command.add_option("--member", filter.member, "Only stories of this consortium member");
+    command.add_option("--template", filter.template_id, "Only stories in this template");
+    command.add_option("--language", filter.language, "Only stories written in this language (fr, en, …)");
+    command.add_option("--year", filter.year, "Only stories of this year");
+    command.add_option("--tag", filter.tag, "Only stories with this tag");
+    command.add_option("--status", filter.status, "Only stories in this state (draft, submitted, approved, …)");
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"storybank — collect, review, search and publish the success stories of an NGO consortium.\n"
+                 "Stories are kept in a data folder (one SQLite file); every save is a new revision.",
+                 "storybank"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "storybank 0.1.0");
+
+    GlobalOptions options;
+    std::string data_dir;
+    std::string templates_dir;
+    add_setting(app, "data", data_dir);
+    add_setting(app, "lang", options.language)->check(CLI::IsMember({"fr", "en", "test"}));
+    add_setting(app, "templates", templates_dir);
+    ServeOptions serve;
+
+    std::function<int()> command;
+
+    ParseArguments parse;
+    auto* parse_command = app.add_subcommand("parse", "Read a story file and print its canonical JSON (nothing is stored)");
+    parse_command->add_option("file", parse.file, "The story: .txt or .md")->required();
+    parse_command->add_option("--template", parse.template_id, "Template of the story (default: success-story)");
+    parse_command->add_option("--media-dir", parse.media_dir, "Write the story's processed photos here as <sha256>.<ext>");
+    parse_command->add_flag("--compact", parse.compact, "One line of JSON instead of indented");
+    parse_command->callback([&] { command = [&] { return run_parse(options, parse); }; });
+
+    ImportArguments import;
+    auto* import_command = app.add_subcommand("import", "Store story files as drafts; a file imported before is not added again");
+    import_command->add_option("files", import.files, "Story files (.txt, .md)")->required();
+    import_command->add_option("--template", import.template_id, "Template of the stories (default: success-story)");
+    import_command->callback([&] { command = [&] { return run_import(options, import); }; });
+
+    ListArguments list;
+    auto* list_command = app.add_subcommand("list", "List stored stories: id, status, title, partner, place");
+    add_filters(*list_command, list.filter);
+    list_command->add_option("--limit", list.limit, "At most this many")->check(CLI::Range(1, 100000))->capture_default_str();
+    list_command->add_option("--after", list.after, "Only stories with a greater id (paging)");
+    list_command->add_flag("--json", list.json, "Print JSON");
+    list_command->callback([&] { command = [&] { return run_list(options, list); }; });
+
+    ShowArguments show;
+    auto* show_command = app.add_subcommand("show", "Print a story (its current revision, or --revision N)");
+    show_command->add_option("id", show.id, "Story id")->required()->check(CLI::PositiveNumber);
+    show_command->add_option("--revision", show.revision, "Revision number (default: the current one)");
+    show_command->add_option("--format", show.format, "json, md or html")->capture_default_str();
+    show_command->callback([&] { command = [&] { return run_show(options, show); }; });
+
+    std::int64_t history_id = 0;
+    auto* history_command = app.add_subcommand("history", "List a story's revisions: number, date, author, note");
+    history_command->add_option("id", history_id, "Story id")->required()->check(CLI::PositiveNumber);
+    history_command->callback([&] { command = [&] { return run_history(options, history_id); }; });
+
+    SearchArguments search;
+    auto* search_command = app.add_subcommand(
+        "search", "Full-text search, accents and word endings ignored: words, \"phrases\", OR, -excluded");
+    search_command->add_option("query", search.query, "What to look for")->required();
+    add_filters(*search_command, search.filter);
+    search_command->add_option("--limit", search.limit, "At most this many results")->check(CLI::Range(1, 1000))->capture_default_str();
+    search_command->add_flag("--json", search.json, "Print JSON");
+    search_command->callback([&] { command = [&] { return run_search(options, search); }; });
+
+    ShowArguments export_arguments;
+    auto* export_command = app.add_subcommand("export", "Write a story as json, md or html (personal data included)");
+    export_command->add_option("id", export_arguments.id, "Story id")->required()->check(CLI::PositiveNumber);
+    export_command->add_option("--format", export_arguments.format, "json, md or html")->required();
+    export_command->add_option("--revision", export_arguments.revision, "Revision number (default: the current one)");
+    export_command->add_option("-o,--output", export_arguments.output, "File to write (default: standard output)");
+    export_command->callback([&] { command = [&] { return run_show(options, export_arguments); }; });
+
+    auto* serve_command = app.add_subcommand("serve", "Serve the stories over HTTP: JSON API under /api/v1 and web pages");
+    add_setting(*serve_command, "host", serve.host);
+    add_setting(*serve_command, "port", serve.port)->check(CLI::Range(0, 65535));
+    add_setting(*serve_command, "threads", serve.threads)->check(CLI::Range(2, 1024));
+    serve_command->callback([&] { command = [&] { return run_serve(options, serve); }; });
+
+    auto* templates_command = app.add_subcommand("templates", "List the story templates");
+    templates_command->callback([&] { command = [&] { return run_templates(options); }; });
+
+    std::string template_id;
+    auto* template_command = app.add_subcommand("template", "Work with one template");
+    template_command->require_subcommand(1);
+    auto* template_show = template_command->add_subcommand("show", "Print a template's JSON");
+    template_show->add_option("id", template_id, "Template id")->required();
+    template_show->callback([&] { command = [&] { return run_template_show(options, template_id); }; });
+
+    auto* config_command = app.add_subcommand("config", "Show the configuration");
+    config_command->require_subcommand(1);
+    auto* config_show = config_command->add_subcommand("show", "Print every setting with its value");
+    config_show->callback([&] { command = [&] { return run_config_show(options, serve); }; });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error);
+    }
+    options.data_dir = data_dir;
+    if (!templates_dir.empty()) {
+        options.templates_dir = templates_dir;
+    }
+    return command ? command() : 0;
+}
+
+}  // namespace
+}  // namespace storybank::cli
+
+int main(int argc, char** argv) {
+    try {
+        return storybank::cli::run(argc, argv);
+    } catch (const storybank::Error& error) {
+        std::cerr << "storybank: " << error.public_message() << '\n';
+        return 1;
+    } catch (const std::exception& error) {
+        std::cerr << "storybank: internal error: " << error.what() << '\n';
+        return 1;
+    }
+}

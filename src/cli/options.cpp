@@ -1,0 +1,37 @@
+#include "cli/options.hpp"
+
+#include <array>
+
+#include "core/error.hpp"
+
+namespace storybank::cli {
+namespace {
+
+constexpr std::array kOptions = {
+    OptionSpec{"data", "--data", "STORYBANK_DATA", "./storybank-data",
+               "Folder holding the store (storybank.sqlite3); created when missing"},
+    OptionSpec{"lang", "--lang", "STORYBANK_LANG", "fr", "Language of messages and labels: fr or en"},
+    OptionSpec{"templates", "--templates", "STORYBANK_TEMPLATES", "",
+               "Folder of extra story templates (*.json) added to the built-in ones"},
+    OptionSpec{"host", "--host", "STORYBANK_HOST", "127.0.0.1", "Address serve listens on"},
+    OptionSpec{"port", "--port", "STORYBANK_PORT", "8080", "Port serve listens on (0: any free port)"},
+    OptionSpec{"threads", "--threads", "STORYBANK_THREADS", "32",
+               "Worker threads of serve; one per open connection, so size it above the expected clients"},
+};
+
+}  // namespace
+
+std::span<const OptionSpec> option_table() {
+    return kOptions;
+}
+
+const OptionSpec& option_spec(std::string_view name) {
+    for (const auto& option : kOptions) {
+        if (option.name == name) {
+            return option;
+        }
+    }
+    throw Error(ErrorKind::Internal, "unknown option", std::string(name));
+}
+
+}  // namespace storybank::cli

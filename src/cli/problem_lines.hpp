@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/message_catalog.hpp"
+#include "core/story.hpp"
+
+namespace storybank::cli {
+
+/// "2 errors, 1 warning" (or "no problems") in the message language.
+std::string problem_summary(const core::Story& story, const core::MessageCatalog& messages, std::string_view language);
+
+/// One indented line per problem: "  error   title: The required field 'Title' is missing; add it. (line 3)".
+std::string problem_lines(const core::Story& story, const core::MessageCatalog& messages, std::string_view language);
+
+}  // namespace storybank::cli
