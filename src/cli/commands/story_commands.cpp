@@ -8,8 +8,7 @@
 #include "core/error.hpp"
 #include "core/story_json.hpp"
 #include "http/json_io.hpp"
-#include "render/html_writer.hpp"
-#include "render/markdown_writer.hpp"
+#include "service/story_export.hpp"
 
 namespace storybank::cli {
 namespace {
@@ -97,19 +96,8 @@ int run_show(const GlobalOptions& options, const ShowArguments& arguments) {
     auto application = make_application(options, NeedsStore::Yes);
     core::Revision revision = application->stories->story(arguments.id, arguments.revision);
     const core::Template& story_template = application->templates.get(revision.story.template_id);
-    std::string content;
-    if (arguments.format == "json") {
-        content = core::to_canonical_json(revision.story, application->messages, options.language);
-    } else if (arguments.format == "md") {
-        content = render::write_markdown(revision.story, story_template, options.language, render::PersonalData::Include);
-    } else if (arguments.format == "html") {
-        std::string title(revision.story.text("title"));
-        content = render::html_page(title, render::write_story_html(revision.story, story_template, options.language,
-                                                                    render::PersonalData::Include),
-                                    options.language);
-    } else {
-        throw Error(ErrorKind::InvalidRequest, "--format must be json, md or html, not '" + arguments.format + "'");
-    }
+    std::string content = service::export_story(revision.story, story_template, service::parse_export_format(arguments.format),
+                                                application->messages, options.language, render::PersonalData::Include);
     write_output(content, arguments.output);
     return 0;
 }
