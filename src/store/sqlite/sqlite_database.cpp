@@ -151,20 +151,22 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file,
     database->check(sqlite3_busy_timeout(handle, static_cast<int>(busy_timeout.count())), "setting busy_timeout");
 
     // Read before writing anything: on a file that is not a database this fails with SQLITE_NOTADB and the
-    // file is left byte-for-byte as it was (journal_mode=WAL would otherwise be the first write).
+    // file is left byte-for-byte as it was.
     database->execute("SELECT count(*) FROM sqlite_schema");
+    return database;
+}
 
+void Database::configure() {
     {
-        Statement journal = database->prepare("PRAGMA journal_mode = WAL");
+        Statement journal = prepare("PRAGMA journal_mode = WAL");
         if (!journal.step() || journal.column_text(0) != "wal") {
             throw Error(ErrorKind::Unavailable,
-                        "cannot switch " + quoted(file) + " to write-ahead logging; is the data folder on a "
-                        "network drive? Use a local folder",
+                        "cannot switch " + quoted(m_file) +
+                            " to write-ahead logging; is the data folder on a network drive? Use a local folder",
                         "PRAGMA journal_mode = WAL did not return 'wal'");
         }
     }
-    database->execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
-    return database;
+    execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
 }
 
 Statement Database::prepare(std::string_view sql) {

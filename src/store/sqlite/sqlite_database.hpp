@@ -57,12 +57,15 @@ private:  // data
 /// codes into storybank::Error kinds (the only place that does it). Not thread-safe: the owner serialises.
 class Database {
 public:
-    /// Opens (creating when absent) `file` inside `folder` (named in error messages about locking). Checks that
-    /// the file is an SQLite database before changing anything, then sets WAL, foreign keys, synchronous=NORMAL
-    /// and the busy timeout. Throws Error(Unavailable) when the file cannot be opened or is not a database.
+    /// Opens (creating when absent) `file` inside `folder` (named in error messages about locking), with the
+    /// busy timeout, and reads its schema to check it is an SQLite database, without writing anything.
+    /// Throws Error(Unavailable) when the file cannot be opened or is not a database.
     static std::unique_ptr<Database> open(const std::filesystem::path& file,
                                           const std::filesystem::path& folder,
                                           std::chrono::milliseconds busy_timeout);
+    /// The project's connection settings: WAL (persistent, written to the file), foreign keys on,
+    /// synchronous=NORMAL. Called once the owner has decided the file is its own.
+    void configure();
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

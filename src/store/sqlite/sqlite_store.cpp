@@ -93,49 +93,45 @@ int SqliteStore::schema_version() {
     return statement.column_int(0);
 }
 
-void SqliteStore::migrate() {
-    std::lock_guard lock(m_mutex);
-    auto applied_version = [&]() -> int {
-        Statement has_table =
-            m_database->prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
-        has_table.step();
-        if (has_table.column_int(0) == 0) {
-            Statement objects = m_database->prepare("SELECT count(*) FROM sqlite_schema");
-            objects.step();
-            if (objects.column_int(0) != 0) {
-                throw Error(ErrorKind::Unavailable,
-                            quoted(m_database->file()) +
-                                " is an SQLite database but not a storybank one; use another data folder",
-                            "no schema_migrations table");
-            }
-            return 0;
+int SqliteStore::applied_schema_version() {
+    Statement has_table =
+        m_database->prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
+    has_table.step();
+    if (has_table.column_int(0) == 0) {
+        Statement objects = m_database->prepare("SELECT count(*) FROM sqlite_schema");
+        objects.step();
+        if (objects.column_int(0) != 0) {
+            throw Error(ErrorKind::Unavailable,
+                        quoted(m_database->file()) +
+                            " is an SQLite database but not a storybank one; use another data folder",
+                        "no schema_migrations table");
         }
-        Statement version = m_database->prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
-        version.step();
-        return version.column_int(0);
-    };
-
-    // Checked before taking the write lock, so opening an up-to-date database never writes; checked again
-    // inside the transaction because another process may have migrated in between.
-    int version = applied_version();
+        return 0;
+    }
+    Statement version = m_database->prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    version.step();
+    int applied = version.column_int(0);
     int latest = latest_known_version();
-    auto refuse_newer = [&](int found) {
+    if (applied > latest) {
         throw Error(ErrorKind::Unavailable,
                     quoted(m_database->file()) + " was written by a newer storybank (schema version " +
-                        std::to_string(found) + ", this one knows up to " + std::to_string(latest) +
+                        std::to_string(applied) + ", this one knows up to " + std::to_string(latest) +
                         "); upgrade storybank to open it");
-    };
-    if (version > latest) {
-        refuse_newer(version);
     }
-    if (version == latest) {
+    return applied;
+}
+
+void SqliteStore::migrate() {
+    std::lock_guard lock(m_mutex);
+    // Checked before anything is written (even the switch to WAL), so a file that is not ours or is too new
+    // is left as it was, and opening an up-to-date database never writes.
+    int version = applied_schema_version();
+    m_database->configure();
+    if (version == latest_known_version()) {
         return;
     }
     Transaction transaction(*m_database);
-    version = applied_version();
-    if (version > latest) {
-        refuse_newer(version);
-    }
+    version = applied_schema_version();  // another process may have migrated before we got the lock
     m_database->execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");

@@ -69,6 +69,7 @@ private:
     SqliteStore(std::unique_ptr<detail::Database> database, NowFunction now);
 
     // Helpers below expect m_mutex to be held; those that write expect an open transaction.
+    int applied_schema_version();
     void migrate();
     std::int64_t insert_story(const SaveRequest& request, const std::string& now);
     void write_revision(std::int64_t story_id, int number, const SaveRequest& request, const std::string& now);
