@@ -1,7 +1,6 @@
 #include <array>
 #include <cctype>
 #include <charconv>
-#include <cstdio>
 
 #include "ingest/value_parsers.hpp"
 #include "text/unicode_text.hpp"
@@ -65,16 +64,19 @@ bool is_valid_day(int year, int month, int day) {
     return day <= days;
 }
 
+std::string two_digits(int value) {
+    return (value < 10 ? "0" : "") + std::to_string(value);
+}
+
 std::string iso(int year, int month, int day) {
-    std::array<char, 16> buffer{};
-    if (day > 0) {
-        std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02d", year, month, day);
-    } else if (month > 0) {
-        std::snprintf(buffer.data(), buffer.size(), "%04d-%02d", year, month);
-    } else {
-        std::snprintf(buffer.data(), buffer.size(), "%04d", year);
+    std::string out = std::to_string(year);
+    if (month > 0) {
+        out += "-" + two_digits(month);
     }
-    return buffer.data();
+    if (day > 0) {
+        out += "-" + two_digits(day);
+    }
+    return out;
 }
 
 }  // namespace

@@ -1,0 +1,101 @@
+// Text parse throughput: a story file (bytes) → core::Story with its problems, through the whole reader
+// (decoding, label finding, value parsing, quotes, language detection). Reported as stories/s and bytes/s on
+// the seed story and on generated stories of about 5 KB. Goal: ≥ 2,000 stories/s on one core.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "core/error.hpp"
+#include "service/template_catalog.hpp"
+#include "service/story_service.hpp"
+
+namespace {
+
+std::string seed_story() {
+    const char* root = std::getenv("STORYBANK_SOURCE_DIR");
+    std::ifstream in(std::string(root != nullptr ? root : STORYBANK_DEFAULT_SOURCE_DIR) + "/tests/data/think-peace-mali.txt",
+                     std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+const char* const kWords[] = {
+    "les", "femmes", "du", "village", "ont", "créé", "une", "coopérative", "pour", "la", "paix", "et", "le", "dialogue",
+    "entre", "communautés", "éleveurs", "agriculteurs", "jeunes", "formation", "médiation", "conflit", "sécurité",
+    "école", "santé", "puits", "récolte", "marché", "autorités", "réseau", "atelier", "plaidoyer", "confiance",
+};
+
+std::string paragraph(std::mt19937& random, int words) {
+    std::uniform_int_distribution<std::size_t> pick(0, std::size(kWords) - 1);
+    std::string out = "Depuis";
+    for (int i = 0; i < words; ++i) {
+        out += ' ';
+        out += kWords[pick(random)];
+    }
+    return out + ".";
+}
+
+std::string generated_story(int number) {
+    std::mt19937 random(static_cast<unsigned>(number));
+    std::string out = "FORMAT DE COLLECTE DES HISTOIRES DE VIE (SUCCESS STORIES)\n\n1. SOMMAIRE\n\n";
+    out += "Nom et fonction de l'auteur :\tAwa TRAORÉ Chargée de suivi-évaluation\n";
+    out += "Contact de l'auteur :\t76 12 34 56 awa.traore@exemple.org\n";
+    out += "Membre du Consortium :\tFondation pour la Paix au Sahel\n";
+    out += "Nom de l'ONG partenaire :\tAssociation Benkadi\n";
+    out += "Localité :\tSégou, Mali\n\n2. DESCRIPTION DU CAS\n\n";
+    out += "Titre : Histoire numéro " + std::to_string(number) + "\n\n";
+    for (const char* label : {"Introduction – question/problème clé à traiter", "Description de la solution",
+                              "Changement apporté", "Leçons apprises"}) {
+        out += std::string(label) + "\n\n";
+        for (int i = 0; i < 3; ++i) {
+            out += paragraph(random, 60) + "\n\n";
+        }
+    }
+    out += "« Nous avons appris à nous parler » **Fatoumata DIALLO**, présidente des femmes.\n\nPhotos\n\nLa coopérative\n";
+    return out;
+}
+
+void parse_files(benchmark::State& state, const std::vector<std::string>& files) {
+    static const storybank::service::TemplateCatalog kCatalog = storybank::service::TemplateCatalog::load();
+    // Check the result before timing: a fast wrong answer must not pass.
+    storybank::core::Story check = storybank::service::parse_story_file({"check.txt", files.front()}, kCatalog, "");
+    if (check.find("title") == nullptr || check.find("author") == nullptr || check.find("quotes") == nullptr) {
+        state.SkipWithError("the reader did not find the expected fields");
+        return;
+    }
+    std::size_t bytes = 0;
+    std::size_t index = 0;
+    for (auto _ : state) {
+        const std::string& file = files[index++ % files.size()];
+        auto story = storybank::service::parse_story_file({"story.txt", file}, kCatalog, "");
+        benchmark::DoNotOptimize(story);
+        bytes += file.size();
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+    state.counters["stories_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void ParseSeedStory(benchmark::State& state) {
+    parse_files(state, {seed_story()});
+}
+
+void ParseGeneratedStories(benchmark::State& state) {
+    std::vector<std::string> files;
+    for (int i = 0; i < 64; ++i) {
+        files.push_back(generated_story(i));
+    }
+    state.counters["average_bytes"] = static_cast<double>(files.front().size());
+    parse_files(state, files);
+}
+
+}  // namespace
+
+BENCHMARK(ParseSeedStory)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ParseGeneratedStories)->Unit(benchmark::kMicrosecond);
+BENCHMARK_MAIN();
