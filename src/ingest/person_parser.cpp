@@ -70,6 +70,52 @@ core::Person split_at(std::string_view value, std::size_t position, std::size_t 
     return {trim_punctuation(value.substr(0, position)), trim_punctuation(value.substr(position + separator_length))};
 }
 
+/// "First LAST Function", "LAST First Function", "First Last Function": the index of the first word of the
+/// function (words.size() when none is recognised).
+std::size_t function_start(const std::vector<std::string_view>& words) {
+    std::size_t function_word = words.size();
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        if (is_function_word(words[i])) {
+            function_word = i;
+            break;
+        }
+    }
+    std::size_t surname_end = words.size();  // one past the first run of upper-case words
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (text::is_upper_case_word(words[i])) {
+            std::size_t j = i;
+            while (j < words.size() && text::is_upper_case_word(words[j])) {
+                ++j;
+            }
+            // "FOMBA Abdoul Kassim Coordonnateur": the surname comes first, the given names follow.
+            if (i == 0) {
+                while (j < words.size() && j < function_word) {
+                    ++j;
+                }
+            }
+            surname_end = j;
+            break;
+        }
+    }
+    return std::min(function_word, surname_end);
+}
+
+core::Person split_by_words(std::string_view value) {
+    std::string plain = strip_enclosing_emphasis(value);
+    std::vector<std::string_view> words = split_words(plain);
+    std::size_t split = function_start(words);
+    return {join(words, 0, split), join(words, split, words.size())};
+}
+
+/// "Jean-Baptiste OUÉDRAOGO Programme Manager, Social Cohesion": the comma is inside the function, because
+/// the text before it already reads as a name followed by a word that starts a function.
+bool comma_inside_function(std::string_view before_comma) {
+    std::string plain = strip_enclosing_emphasis(before_comma);
+    std::vector<std::string_view> words = split_words(plain);
+    std::size_t split = function_start(words);
+    return split > 0 && split < words.size() && is_function_word(words[split]);
+}
+
 }  // namespace
 
 core::Person parse_person(std::string_view raw, const std::string& field, ProblemSink& problems) {
@@ -83,38 +129,11 @@ core::Person parse_person(std::string_view raw, const std::string& field, Proble
         person = split_at(value, long_dash, 5);
     } else if (auto hyphen = value.find(" - "); hyphen != std::string::npos) {
         person = split_at(value, hyphen, 3);
-    } else if (auto comma = value.find(','); comma != std::string::npos) {
+    } else if (auto comma = value.find(','); comma != std::string::npos &&
+                                              !comma_inside_function(std::string_view(value).substr(0, comma))) {
         person = split_at(value, comma, 1);
     } else {
-        std::string plain = strip_enclosing_emphasis(value);
-        std::vector<std::string_view> words = split_words(plain);
-        std::size_t function_word = words.size();
-        for (std::size_t i = 1; i < words.size(); ++i) {
-            if (is_function_word(words[i])) {
-                function_word = i;
-                break;
-            }
-        }
-        std::size_t surname_end = words.size();  // one past the first run of upper-case words
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            if (text::is_upper_case_word(words[i])) {
-                std::size_t j = i;
-                while (j < words.size() && text::is_upper_case_word(words[j])) {
-                    ++j;
-                }
-                // "FOMBA Abdoul Kassim Coordonnateur": the surname comes first, the given names follow.
-                if (i == 0) {
-                    while (j < words.size() && j < function_word) {
-                        ++j;
-                    }
-                }
-                surname_end = j;
-                break;
-            }
-        }
-        std::size_t split = std::min(function_word, surname_end);
-        person.name = join(words, 0, split);
-        person.function = join(words, split, words.size());
+        person = split_by_words(value);
     }
     if (person.name.empty() && !person.function.empty()) {
         std::swap(person.name, person.function);

@@ -21,6 +21,9 @@ TEST(PersonParser, SplitsNameAndFunction) {
         {"Moussa Diallo Coordinateur ARC", "Moussa Diallo", "Coordinateur ARC"},
         {"Fatimata OUÉDRAOGO\nPrésidente de l'association", "Fatimata OUÉDRAOGO", "Présidente de l'association"},
         {"John SMITH Programme Officer", "John SMITH", "Programme Officer"},
+        {"Jean-Baptiste OUÉDRAOGO Programme Manager, Social Cohesion", "Jean-Baptiste OUÉDRAOGO", "Programme Manager, Social Cohesion"},
+        {"Ibrahim Moussa HAMANI, Responsable suivi-évaluation", "Ibrahim Moussa HAMANI", "Responsable suivi-évaluation"},
+        {"Fatoumata DIALLO épouse KEÏTA, Présidente", "Fatoumata DIALLO épouse KEÏTA", "Présidente"},
     };
     for (const auto& c : kCases) {
         ProblemSink problems;
