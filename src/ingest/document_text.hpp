@@ -10,7 +10,8 @@ namespace storybank::ingest {
 
 /// One line (or paragraph, for formats that have them) of a document, with inline emphasis as CommonMark.
 struct DocumentLine {
-    enum class Kind : std::uint8_t { Text, Blank, Heading, ListItem, Image };
+    /// TableHeader: the first row of a table (Markdown `| a | b |` above `|---|---|`), cells separated by tabs.
+    enum class Kind : std::uint8_t { Text, Blank, Heading, ListItem, Image, TableHeader };
 
     Kind kind = Kind::Text;
     std::string text;      ///< for Image: the caption (alt text)

@@ -116,6 +116,22 @@ bool is_short_field(core::FieldType type) {
     return type != FieldType::RichText && type != FieldType::Quotes && type != FieldType::Photos;
 }
 
+/// "Label:", "**Label:**", "__Label :__": the label part ends with a colon, maybe inside emphasis marks.
+bool ends_with_colon(std::string_view label_part) {
+    while (!label_part.empty() && (label_part.back() == '*' || label_part.back() == '_' || label_part.back() == ' ')) {
+        label_part.remove_suffix(1);
+    }
+    return label_part.ends_with(":");
+}
+
+/// The first word of a complement the template does not spell out after a label: "Contact *de la
+/// narratrice*", "Nom et fonction *de l'auteure*", "Photos *of the workshop*". Folded form.
+bool is_linking_word(std::string_view folded) {
+    return folded == "de" || folded == "du" || folded == "des" || folded == "of" || folded.starts_with("d'");
+}
+
+constexpr std::size_t kMaxComplementWords = 3;
+
 /// Strips leading separators from a value: ":", "–", "-", and the emphasis markers they sit in.
 std::string clean_value(std::string_view value) {
     std::string out = text::tidy_spaces(value);
@@ -182,7 +198,7 @@ void FieldLocator::add_variant(std::string_view label,
     }
 }
 
-LabelMatch FieldLocator::match(std::string_view raw_line) const {
+LabelMatch FieldLocator::match(std::string_view raw_line, bool allow_complement) const {
     const std::string line = without_html_tags(raw_line);
     std::vector<Word> all_words = split_words(line);
     // Skip numbering and pure punctuation in front ("2.1", "1.", "#", "-", "**").
@@ -199,12 +215,12 @@ LabelMatch FieldLocator::match(std::string_view raw_line) const {
         return {};
     }
 
-    for (const auto& variant : m_variants) {
-        const std::size_t length = variant.words.size();
-        // Compare skipping punctuation-only words inside the line.
+    // How many of the line's words the variant's words take up (skipping punctuation-only words inside the
+    // line), or 0 when the line does not start with the variant.
+    auto matched_words = [&words](const Variant& variant) -> std::size_t {
         std::size_t k = 0;
         std::size_t position = 0;
-        while (k < length && position < words.size()) {
+        while (k < variant.words.size() && position < words.size()) {
             if (words[position]->folded.empty()) {
                 ++position;
                 continue;
@@ -215,7 +231,12 @@ LabelMatch FieldLocator::match(std::string_view raw_line) const {
             ++k;
             ++position;
         }
-        if (k < length) {
+        return k < variant.words.size() ? 0 : position;
+    };
+
+    for (const auto& variant : m_variants) {
+        std::size_t position = matched_words(variant);
+        if (position == 0) {
             continue;
         }
         std::size_t label_end = words[position - 1]->end;
@@ -251,7 +272,7 @@ LabelMatch FieldLocator::match(std::string_view raw_line) const {
         // "Introduction" stay sentences.
         bool separated = rest.find_first_not_of(' ') != std::string_view::npos &&
                              rest[rest.find_first_not_of(' ')] == '\t';
-        separated = separated || std::string_view(line).substr(0, label_end).ends_with(":") ||
+        separated = separated || ends_with_colon(std::string_view(line).substr(0, label_end)) ||
                     value != text::tidy_spaces(rest);
         if (!separated && !is_short_field(variant.field->type)) {
             continue;
@@ -263,6 +284,43 @@ LabelMatch FieldLocator::match(std::string_view raw_line) const {
             }
         }
         result.value = std::move(value);
+        return result;
+    }
+
+    // A label of a short field with a complement the template does not spell out, then a colon: "Contact de
+    // la narratrice : 62 45 78 19", "Nom et fonction de l'auteure :". The colon is required, so that
+    // sentences such as "Changement de comportement des jeunes" stay sentences.
+    if (!allow_complement) {
+        return {};
+    }
+    for (const auto& variant : m_variants) {
+        if (variant.kind != LabelMatch::Kind::Field || !is_short_field(variant.field->type)) {
+            continue;
+        }
+        std::size_t position = matched_words(variant);
+        if (position == 0 || position >= words.size() || !is_linking_word(words[position]->folded)) {
+            continue;
+        }
+        std::size_t colon = std::string::npos;
+        for (std::size_t i = position, extra = 0; i < words.size() && extra <= kMaxComplementWords; ++i) {
+            std::string_view word = std::string_view(line).substr(words[i]->begin, words[i]->end - words[i]->begin);
+            if (std::size_t at = word.find(':'); at != std::string_view::npos) {
+                colon = words[i]->begin + at + 1;
+                break;
+            }
+            extra += words[i]->folded.empty() ? 0 : 1;
+        }
+        if (colon == std::string::npos) {
+            continue;
+        }
+        LabelMatch result;
+        result.kind = variant.kind;
+        result.field = variant.field;
+        result.language = variant.language;
+        result.value = clean_value(std::string_view(line).substr(colon));
+        if (result.value == "*" || result.value == "**") {
+            result.value.clear();
+        }
         return result;
     }
     return {};

@@ -28,9 +28,10 @@ class FieldLocator {
 public:
     explicit FieldLocator(const core::Template& story_template);
 
-    /// Matches one line. `heading_only` is set for lines known to be headings (Markdown #, Word heading
-    /// styles): then only whole-line matches count.
-    LabelMatch match(std::string_view line) const;
+    /// Matches one line. With `allow_complement`, a short field's label may also be followed by a few words
+    /// the template does not spell out and a colon ("Contact de la narratrice : …"); readers allow it where
+    /// no running text is being gathered, so that sentences inside rich text are not taken for labels.
+    LabelMatch match(std::string_view line, bool allow_complement = false) const;
 
 private:
     struct Variant {

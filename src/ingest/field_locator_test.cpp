@@ -33,9 +33,39 @@ TEST(FieldLocator, FindsLabelsInEveryForm) {
         {"Le changement est visible dans le village", "", ""},
         {"Contact de l'auteur (Tel et email) : 76 00 00 00", "contact", "76 00 00 00"},
         {"Photos", "photos", ""},
+        {"- **Author contact:** 76 54 32 10 jb@example.org", "contact", "76 54 32 10 jb@example.org"},
+        {"__Localité :__ gao", "locality", "gao"},
+        {"Nom et fonction de l'auteure : Awa KONÉ, animatrice", "", ""},
     };
     for (const auto& c : kCases) {
         LabelMatch match = locator.match(c.line);
+        if (std::string(c.key).empty()) {
+            EXPECT_NE(match.kind, LabelMatch::Kind::Field) << c.line;
+            continue;
+        }
+        ASSERT_EQ(match.kind, LabelMatch::Kind::Field) << c.line;
+        EXPECT_EQ(match.field->key, c.key) << c.line;
+        EXPECT_EQ(match.value, c.value) << c.line;
+    }
+}
+
+TEST(FieldLocator, TakesLabelsWithAComplementWhenAllowed) {
+    FieldLocator locator(testing::success_story_template());
+    struct Case {
+        const char* line;
+        const char* key;  // "" for no field
+        const char* value;
+    };
+    const Case kCases[] = {
+        {"Nom et fonction de l'auteure : Awa KONÉ, animatrice", "author", "Awa KONÉ, animatrice"},
+        {"Contact de la coordinatrice: 76 00 00 00", "contact", "76 00 00 00"},
+        {"**Localité du projet :** Gao", "locality", "Gao"},
+        {"Localité du projet", "", ""},                                // no colon
+        {"Changement de comportement : les jeunes", "", ""},           // rich text keeps its sentences
+        {"Contact avec les autorités locales et les chefs : difficile", "", ""},  // too many words
+    };
+    for (const auto& c : kCases) {
+        LabelMatch match = locator.match(c.line, true);
         if (std::string(c.key).empty()) {
             EXPECT_NE(match.kind, LabelMatch::Kind::Field) << c.line;
             continue;

@@ -131,8 +131,15 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
             default:
                 break;
         }
-        LabelMatch match = m_locator.match(line.text);
+        // Outside running text, a label may carry a complement the template does not spell out.
+        const bool in_running_text = current != nullptr && paragraph_capacity(current->type) == SIZE_MAX;
+        LabelMatch match = m_locator.match(line.text, !in_running_text);
         if (match.kind == LabelMatch::Kind::None) {
+            // The header row of a label/value table ("Rubrique | Réponse") is the table's structure, not text.
+            if (line.kind == DocumentLine::Kind::TableHeader && current == nullptr) {
+                flush();
+                continue;
+            }
             bool own_paragraph = !document.lines_join_into_paragraphs || line.kind != DocumentLine::Kind::Text ||
                                  (current != nullptr && current->type == FieldType::Photos);
             if (line.kind == DocumentLine::Kind::Heading && current == nullptr) {
@@ -171,9 +178,12 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
         if (!match.language.empty()) {
             ++label_languages[match.language];
         }
+        // A heading that names the field followed straight away by its label ("RAISON DE LA SÉLECTION", then
+        // "Raison de la sélection : …") is one label, not a repeated field.
+        const bool label_repeated_at_once = current == match.field && gathered[current->key].paragraphs.empty();
         current = match.field;
         Gathered& entry = gathered[current->key];
-        if (entry.labels_seen++ == 0) {
+        if (!label_repeated_at_once && entry.labels_seen++ == 0) {
             entry.location = line.location;
         }
         if (!match.value.empty()) {

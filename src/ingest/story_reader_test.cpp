@@ -47,5 +47,20 @@ TEST(StoryReader, ReadsTheSeedStory) {
     }
 }
 
+TEST(StoryReader, KeepsMarkdownStructure) {
+    const std::string markdown =
+        "| Rubrique | Réponse |\n|---|---|\n| Nom et fonction de l'auteur | Awa KONÉ, animatrice |\n"
+        "| Localité | Gao |\n\n## Titre\n\nLe titre\n\n## Leçons apprises\n\nLeçons apprises : \n\n"
+        "1. Premier point.\n2) Deuxième point.\n- Troisième point.\n";
+    core::Story story = read("story.md", markdown);
+    EXPECT_EQ(story.text("lessons"), "1. Premier point.\n2) Deuxième point.\n- Troisième point.");
+    EXPECT_EQ(std::get<core::Person>(*story.find("author")).name, "Awa KONÉ");
+    for (const auto& problem : story.problems) {
+        // Neither the table's header row nor the heading followed by its label is a problem.
+        EXPECT_NE(problem.message_id, "text-not-attributed") << problem.location;
+        EXPECT_NE(problem.message_id, "field-repeated") << problem.field;
+    }
+}
+
 }  // namespace
 }  // namespace storybank::ingest

@@ -1,6 +1,7 @@
 #include "ingest/text_reader.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/error.hpp"
 #include "text/unicode_text.hpp"
@@ -49,6 +50,16 @@ bool looks_hard_wrapped(const std::vector<std::string>& lines) {
     return longest <= 100 && medium >= 3;
 }
 
+/// "1. text", "2) text": an ordered list item (CommonMark allows up to 9 digits; 3 keep years out).
+bool is_ordered_list_item(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 4 && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    return digits >= 1 && digits <= 3 && line.size() > digits + 2 && (line[digits] == '.' || line[digits] == ')') &&
+           line[digits + 1] == ' ';
+}
+
 /// "![caption](photo.jpg)" → caption and target; false when the line is not just an image.
 bool parse_markdown_image(std::string_view line, DocumentLine& out) {
     if (!line.starts_with("![")) {
@@ -86,7 +97,9 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
     document.lines_join_into_paragraphs = flavour == TextFlavour::Markdown || looks_hard_wrapped(lines);
 
     bool in_code_fence = false;
+    bool previous_was_table_row = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool after_table_row = std::exchange(previous_was_table_row, false);
         std::string_view raw = lines[i];
         DocumentLine line;
         line.location = "line " + std::to_string(i + 1);
@@ -130,8 +143,13 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
             if (trimmed.starts_with("|") && trimmed.ends_with("|") && trimmed.size() > 2) {
                 std::string inner = trimmed.substr(1, trimmed.size() - 2);
                 if (inner.find_first_not_of("-:| ") == std::string::npos) {
-                    continue;  // the |---|---| separator row
+                    // The |---|---| separator row: the row above it is the table's header.
+                    if (after_table_row && !document.lines.empty()) {
+                        document.lines.back().kind = DocumentLine::Kind::TableHeader;
+                    }
+                    continue;
                 }
+                previous_was_table_row = true;
                 std::string row;
                 std::size_t start = 0;
                 while (start <= inner.size()) {
@@ -151,6 +169,9 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
             line.kind = DocumentLine::Kind::ListItem;
             std::size_t space = trimmed.find(' ');
             line.text = "- " + trimmed.substr(space + 1);
+        } else if (is_ordered_list_item(trimmed)) {
+            line.kind = DocumentLine::Kind::ListItem;
+            line.text = trimmed;
         } else {
             line.text = trimmed;
         }
