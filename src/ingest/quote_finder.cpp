@@ -76,12 +76,44 @@ std::string role_from(std::string_view text) {
     return clean(text.substr(0, end));
 }
 
+/// Verbs that introduce the speaker after a quote: "« … », explique Awa KONÉ, présidente".
+constexpr std::string_view kSpeechVerbs[] = {
+    "explique", "dit", "affirme", "témoigne", "raconte", "confie", "souligne", "ajoute", "déclare", "rapporte",
+    "says", "said", "explains", "recalls", "adds",
+};
+
+/// The text after a speech verb, or nullopt when the text does not start with one.
+std::optional<std::string_view> after_speech_verb(std::string_view text) {
+    for (std::string_view verb : kSpeechVerbs) {
+        if (text.starts_with(verb) && text.size() > verb.size() && text[verb.size()] == ' ') {
+            return skip_spaces(text.substr(verb.size()));
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<Attribution> attribution_after(std::string_view text) {
     text = skip_spaces(text);
     if (!text.empty() && (text[0] == ',' || text[0] == ';' || text[0] == ':' || text[0] == '.')) {
         text = skip_spaces(text.substr(1));
     }
     Attribution attribution;
+    if (auto rest = after_speech_verb(text)) {
+        // "explique **Awa KONÉ**, …" reads like "**Awa KONÉ**, …"; "explique Awa KONÉ, …" like "— Awa KONÉ, …".
+        if (rest->starts_with("**") || rest->starts_with("__")) {
+            text = *rest;
+        } else {
+            std::size_t comma = rest->find(',');
+            attribution.speaker = comma == std::string_view::npos ? role_from(*rest) : clean(rest->substr(0, comma));
+            if (comma != std::string_view::npos) {
+                attribution.role = role_from(skip_spaces(rest->substr(comma + 1)));
+            }
+            if (!is_plausible_name(attribution.speaker)) {
+                return std::nullopt;
+            }
+            return attribution;
+        }
+    }
     if (text.starts_with("**") || text.starts_with("__")) {
         std::string_view mark = text.substr(0, 2);
         std::size_t close = text.find(mark, 2);

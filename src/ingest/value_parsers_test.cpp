@@ -122,6 +122,9 @@ TEST(QuoteFinder, FindsTestimoniesWithTheirSpeakers) {
         {"Il dit « Nous avons enfin un puits au village » **Awa KONÉ**, présidente des femmes.", "Nous avons enfin un puits au village", "Awa KONÉ", "présidente des femmes"},
         {"“Our children go to school again” — Mariam Sow, teacher. Then more.", "Our children go to school again", "Mariam Sow", "teacher"},
         {"\"Le dialogue a remplacé la méfiance\" (Ibrahim Maïga, chef de village)", "Le dialogue a remplacé la méfiance", "Ibrahim Maïga", "chef de village"},
+        {"« Nous avons enfin un puits », explique **Awa KONÉ**, présidente des femmes.", "Nous avons enfin un puits", "Awa KONÉ", "présidente des femmes"},
+        {"« Le marché est à nous tous », témoigne Ali Hamani, commerçant. Puis il sourit.", "Le marché est à nous tous", "Ali Hamani", "commerçant"},
+        {"“We share the river now,” says Amadou Soumana, fisherman.", "We share the river now", "Amadou Soumana", "fisherman"},
     };
     for (const auto& c : kCases) {
         auto quotes = find_quotes(c.text);
@@ -132,6 +135,7 @@ TEST(QuoteFinder, FindsTestimoniesWithTheirSpeakers) {
     }
     EXPECT_TRUE(find_quotes("le fonds dénommé \" Peace Building Fund \" dans les zones").empty());
     EXPECT_TRUE(find_quotes("« Une phrase sans auteur qui reste dans le texte. »").empty());
+    EXPECT_TRUE(find_quotes("« Une phrase citée assez longue », dit le rapport de la mairie.").empty());
 }
 
 }  // namespace
