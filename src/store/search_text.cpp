@@ -194,8 +194,8 @@ SearchText parse_search_text(std::string_view text) {
             continue;
         }
         if (++term_count > kMaxSearchTerms) {
-            throw Error(ErrorKind::InvalidRequest, "the search text has too many words; use at most " +
-                                                       std::to_string(kMaxSearchTerms));
+            throw Error(ErrorKind::InvalidRequest,
+                        "the search text has too many words; use at most " + std::to_string(kMaxSearchTerms));
         }
         if (negated) {
             result.none_of.push_back(std::move(lexeme.term));

@@ -1,8 +1,8 @@
 #include "store/search_text.hpp"
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::store {
 namespace {

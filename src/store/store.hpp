@@ -1,15 +1,15 @@
 #pragma once
 
+#include "core/revision.hpp"
+#include "core/story.hpp"
+#include "core/story_index.hpp"
+#include "core/workflow.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/revision.hpp"
-#include "core/story.hpp"
-#include "core/story_index.hpp"
-#include "core/workflow.hpp"
 
 namespace storybank::store {
 

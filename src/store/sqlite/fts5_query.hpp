@@ -1,9 +1,9 @@
 #pragma once
 
+#include "store/search_text.hpp"
+
 #include <string>
 #include <string_view>
-
-#include "store/search_text.hpp"
 
 namespace storybank::store::sqlite::detail {
 

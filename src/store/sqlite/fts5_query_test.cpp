@@ -1,12 +1,12 @@
 #include "store/sqlite/fts5_query.hpp"
 
+#include "core/error.hpp"
+#include "store/sqlite/stemming_tokenizer.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <random>
-
-#include "core/error.hpp"
-#include "store/sqlite/stemming_tokenizer.hpp"
 
 namespace storybank::store::sqlite::detail {
 namespace {
@@ -77,7 +77,8 @@ protected:
         for (const std::string& expression : {query.match, query.excluded}) {
             if (!expression.empty()) {
                 EXPECT_EQ(run_match(expression), SQLITE_ROW)
-                    << "text: " << text << "\nexpression: " << expression << "\n" << sqlite3_errmsg(m_database);
+                    << "text: " << text << "\nexpression: " << expression << "\n"
+                    << sqlite3_errmsg(m_database);
             }
         }
         return true;
@@ -88,8 +89,9 @@ protected:
 
 TEST_F(Fts5QueryAgainstSqlite, HostileTextsAreAcceptedOrRefusedCleanly) {
     const char* texts[] = {
-        "*", "NEAR(", "title:x", ") OR (", "", "\"\"", "a OR", "NOT", "AND OR NOT", "^a", "a + b", "{a b}:c",
-        "NEAR(a b, 2)", "- -", "a -", "'", "''", "a'", "\"a\"\"b\"", "col:\"a b\"", "\x01\x02", "é*", "«paix»",
+        "*",          "NEAR(",       "title:x",  ") OR (",       "",       "\"\"", "a OR", "NOT", "AND OR NOT",
+        "^a",         "a + b",       "{a b}:c",  "NEAR(a b, 2)", "- -",    "a -",  "'",    "''",  "a'",
+        "\"a\"\"b\"", "col:\"a b\"", "\x01\x02", "é*",           "«paix»",
     };
     for (const char* text : texts) {
         check_text(text);

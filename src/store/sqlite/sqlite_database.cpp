@@ -1,12 +1,12 @@
 #include "store/sqlite/sqlite_database.hpp"
 
+#include "core/error.hpp"
+
 #include <sqlite3.h>
 
 #include <limits>
 #include <system_error>
 #include <utility>
-
-#include "core/error.hpp"
 
 namespace storybank::store::sqlite::detail {
 namespace {
@@ -179,8 +179,8 @@ Statement Database::prepare(std::string_view sql) {
             sqlite3_finalize(statement);
             fail(result, sql);
         }
-        found = m_statements.emplace(std::string(sql), std::unique_ptr<sqlite3_stmt, StatementDeleter>(statement))
-                    .first;
+        found =
+            m_statements.emplace(std::string(sql), std::unique_ptr<sqlite3_stmt, StatementDeleter>(statement)).first;
     }
     return Statement(*this, found->second.get());
 }
@@ -210,15 +210,15 @@ void Database::check(int result_code, std::string_view context) const {
 }
 
 void Database::fail(int result_code, std::string_view context) const {
-    std::string detail = std::string(sqlite3_errstr(result_code)) + " (" + sqlite3_errmsg(m_handle) +
-                         ", code " + std::to_string(result_code) + ") while running: " + std::string(context);
+    std::string detail = std::string(sqlite3_errstr(result_code)) + " (" + sqlite3_errmsg(m_handle) + ", code " +
+                         std::to_string(result_code) + ") while running: " + std::string(context);
     switch (result_code & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw Error(ErrorKind::Unavailable,
-                        "the data folder " + quoted(m_folder) +
-                            " is locked by another storybank process; stop it or wait",
-                        detail);
+            throw Error(
+                ErrorKind::Unavailable,
+                "the data folder " + quoted(m_folder) + " is locked by another storybank process; stop it or wait",
+                detail);
         case SQLITE_FULL:
             throw Error(ErrorKind::Unavailable,
                         "the disk holding " + quoted(m_file) + " is full; free some space and try again", detail);

@@ -1,15 +1,14 @@
 // SqliteStore::search: the user's text → SearchText → FTS5 MATCH, ranked by the bm25 weights configured as the
 // table's `rank` (migrations/0002_story_search.sql), filtered by StoryFilter, with snippets for the page only.
-#include "store/sqlite/sqlite_store.hpp"
-
-#include <algorithm>
-
 #include "core/error.hpp"
 #include "store/search_text.hpp"
 #include "store/sqlite/fts5_query.hpp"
 #include "store/sqlite/sqlite_database.hpp"
+#include "store/sqlite/sqlite_store.hpp"
 #include "store/sqlite/sqlite_story_rows.hpp"
 #include "store/sqlite/stemming_tokenizer.hpp"
+
+#include <algorithm>
 
 namespace storybank::store::sqlite {
 namespace {
@@ -23,23 +22,6 @@ constexpr int kSnippetTokens = 16;
 constexpr std::string_view kSnippetEllipsis = "…";
 
 }  // namespace
-
-std::string SqliteStore::snippet_of(std::int64_t story_id, const std::string& match) {
-    // Asked per returned hit rather than in the ranking query: there SQLite would build a snippet for every
-    // matching story before sorting and cutting to the page.
-    Statement statement = m_database->prepare(
-        "SELECT snippet(story_search, -1, ?, ?, ?, ?) FROM story_search WHERE story_search MATCH ? AND rowid = ?");
-    statement.bind(1, kMatchStart)
-        .bind(2, kMatchEnd)
-        .bind(3, kSnippetEllipsis)
-        .bind(4, kSnippetTokens)
-        .bind(5, match)
-        .bind(6, story_id);
-    if (!statement.step()) {
-        return {};
-    }
-    return detail::strip_language_markers(statement.column_text(0));
-}
 
 SearchResult SqliteStore::search(const SearchQuery& query) {
     detail::Fts5Query fts = detail::to_fts5_query(parse_search_text(query.text));
@@ -66,9 +48,9 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
             return next;
         };
         {
-            Statement statement = m_database->prepare(std::string("SELECT ") + detail::kSummaryColumns + " " +
-                                                      detail::kSummaryFrom + where +
-                                                      " ORDER BY s.id DESC LIMIT ? OFFSET ?");
+            Statement statement =
+                m_database->prepare(std::string("SELECT ") + detail::kSummaryColumns + " " + detail::kSummaryFrom +
+                                    where + " ORDER BY s.id DESC LIMIT ? OFFSET ?");
             int next = bind_condition(statement);
             statement.bind(next, limit).bind(next + 1, offset);
             while (statement.step()) {
@@ -82,38 +64,43 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
         return result;
     }
 
-    // Without filters the query stays on the FTS table alone, where "ORDER BY rank LIMIT" is done inside FTS5.
-    std::string from = " FROM story_search";
-    std::string where = " WHERE story_search MATCH ?";
+    // The query stays on the FTS table alone (filters become a rowid IN subquery, evaluated once): then FTS5
+    // sorts by rank itself, and SQLite computes the snippets only for the rows of the page. With a join or an
+    // ORDER BY that FTS5 cannot take over, SQLite would build a snippet for every match before sorting.
+    std::string where = " FROM story_search WHERE story_search MATCH ?";
     if (!filter.condition.empty()) {
-        from += " JOIN stories s ON s.id = story_search.rowid";
-        where += " AND " + filter.condition;
+        where += " AND story_search.rowid IN (SELECT s.id FROM stories s WHERE " + filter.condition + ")";
     }
     std::vector<std::pair<std::int64_t, double>> ranked;
+    std::vector<std::string> snippets;
     {
-        Statement statement = m_database->prepare("SELECT story_search.rowid, story_search.rank" + from + where +
-                                                  " ORDER BY story_search.rank LIMIT ? OFFSET ?");
-        statement.bind(1, fts.match);
-        int next = detail::bind_filter(statement, 2, filter);
+        Statement statement =
+            m_database->prepare("SELECT story_search.rowid, story_search.rank, snippet(story_search, -1, ?, ?, ?, ?)" +
+                                where + " ORDER BY story_search.rank LIMIT ? OFFSET ?");
+        statement.bind(1, kMatchStart).bind(2, kMatchEnd).bind(3, kSnippetEllipsis).bind(4, kSnippetTokens);
+        statement.bind(5, fts.match);
+        int next = detail::bind_filter(statement, 6, filter);
         statement.bind(next, limit).bind(next + 1, offset);
         while (statement.step()) {
             // bm25() is negative, lower is better; callers get "higher is better".
             ranked.emplace_back(statement.column_int64(0), -statement.column_double(1));
+            snippets.push_back(detail::strip_language_markers(statement.column_text(2)));
         }
     }
-    for (const auto& [story_id, score] : ranked) {
-        std::optional<StorySummary> summary = find_story_locked(story_id);
+    for (std::size_t index = 0; index < ranked.size(); ++index) {
+        std::optional<StorySummary> summary = find_story_locked(ranked[index].first);
         if (!summary) {
-            throw Error(ErrorKind::Internal, "the search index is out of step with the stories",
-                        "story_search has rowid " + std::to_string(story_id) + " but stories has no such id");
+            throw Error(
+                ErrorKind::Internal, "the search index is out of step with the stories",
+                "story_search has rowid " + std::to_string(ranked[index].first) + " but stories has no such id");
         }
-        result.hits.push_back({std::move(*summary), score, snippet_of(story_id, fts.match)});
+        result.hits.push_back({std::move(*summary), ranked[index].second, std::move(snippets[index])});
     }
 
     if (offset == 0 && static_cast<int>(ranked.size()) < limit) {
         result.total = static_cast<int>(ranked.size());
     } else {
-        Statement count = m_database->prepare("SELECT count(*)" + from + where);
+        Statement count = m_database->prepare("SELECT count(*)" + where);
         count.bind(1, fts.match);
         detail::bind_filter(count, 2, filter);
         count.step();

@@ -1,10 +1,5 @@
 #include "store/sqlite/sqlite_store.hpp"
 
-#include <algorithm>
-#include <ctime>
-#include <set>
-#include <system_error>
-
 #include "core/error.hpp"
 #include "core/message_catalog.hpp"
 #include "core/story_json.hpp"
@@ -13,6 +8,11 @@
 #include "store/sqlite/sqlite_story_rows.hpp"
 #include "store/sqlite/stemming_tokenizer.hpp"
 #include "text/unicode_text.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+#include <system_error>
 
 namespace storybank::store::sqlite {
 namespace {
@@ -101,10 +101,10 @@ int SqliteStore::applied_schema_version() {
         Statement objects = m_database->prepare("SELECT count(*) FROM sqlite_schema");
         objects.step();
         if (objects.column_int(0) != 0) {
-            throw Error(ErrorKind::Unavailable,
-                        quoted(m_database->file()) +
-                            " is an SQLite database but not a storybank one; use another data folder",
-                        "no schema_migrations table");
+            throw Error(
+                ErrorKind::Unavailable,
+                quoted(m_database->file()) + " is an SQLite database but not a storybank one; use another data folder",
+                "no schema_migrations table");
         }
         return 0;
     }
@@ -113,10 +113,10 @@ int SqliteStore::applied_schema_version() {
     int applied = version.column_int(0);
     int latest = latest_known_version();
     if (applied > latest) {
-        throw Error(ErrorKind::Unavailable,
-                    quoted(m_database->file()) + " was written by a newer storybank (schema version " +
-                        std::to_string(applied) + ", this one knows up to " + std::to_string(latest) +
-                        "); upgrade storybank to open it");
+        throw Error(ErrorKind::Unavailable, quoted(m_database->file()) +
+                                                " was written by a newer storybank (schema version " +
+                                                std::to_string(applied) + ", this one knows up to " +
+                                                std::to_string(latest) + "); upgrade storybank to open it");
     }
     return applied;
 }
@@ -162,8 +162,10 @@ std::int64_t SqliteStore::organisation_id_for(std::string_view name, std::string
 
 std::int64_t SqliteStore::insert_story(const SaveRequest& request, const std::string& now) {
     // current_revision points at a revision inserted just after: the foreign key is deferred to COMMIT.
-    m_database->prepare("INSERT INTO stories (template_id, status, current_revision, created_at, updated_at) "
-                        "VALUES (?, 'draft', 1, ?, ?)")
+    m_database
+        ->prepare(
+            "INSERT INTO stories (template_id, status, current_revision, created_at, updated_at) "
+            "VALUES (?, 'draft', 1, ?, ?)")
         .bind(1, request.story.template_id)
         .bind(2, now)
         .bind(3, now)
@@ -184,8 +186,9 @@ void SqliteStore::write_revision(std::int64_t story_id,
     auto warnings = static_cast<std::int64_t>(story.problems.size()) - errors;
 
     m_database
-        ->prepare("INSERT INTO revisions (story_id, number, created_at, author, note, document) "
-                  "VALUES (?, ?, ?, ?, ?, ?)")
+        ->prepare(
+            "INSERT INTO revisions (story_id, number, created_at, author, note, document) "
+            "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, story_id)
         .bind(2, number)
         .bind(3, now)
@@ -197,9 +200,10 @@ void SqliteStore::write_revision(std::int64_t story_id,
     std::int64_t partner_id = organisation_id_for(index.partner_ngo, "partner");
     std::int64_t member_id = organisation_id_for(index.consortium_member, "member");
     m_database
-        ->prepare("UPDATE stories SET template_id = ?, current_revision = ?, title = ?, author = ?, language = ?, "
-                  "country = ?, locality = ?, partner_org_id = ?, member_org_id = ?, year = ?, updated_at = ?, "
-                  "error_count = ?, warning_count = ? WHERE id = ?")
+        ->prepare(
+            "UPDATE stories SET template_id = ?, current_revision = ?, title = ?, author = ?, language = ?, "
+            "country = ?, locality = ?, partner_org_id = ?, member_org_id = ?, year = ?, updated_at = ?, "
+            "error_count = ?, warning_count = ? WHERE id = ?")
         .bind(1, story.template_id)
         .bind(2, number)
         .bind(3, index.title)
@@ -218,8 +222,7 @@ void SqliteStore::write_revision(std::int64_t story_id,
 
     // The search index holds the current revision only: replace the story's row in the same transaction.
     m_database->prepare("DELETE FROM story_search WHERE rowid = ?").bind(1, story_id).run();
-    m_database
-        ->prepare("INSERT INTO story_search (rowid, title, summary, body, quotes) VALUES (?, ?, ?, ?, ?)")
+    m_database->prepare("INSERT INTO story_search (rowid, title, summary, body, quotes) VALUES (?, ?, ?, ?, ?)")
         .bind(1, story_id)
         .bind(2, detail::with_language_marker(story.language, index.search_title))
         .bind(3, detail::with_language_marker(story.language, index.search_summary))
@@ -276,10 +279,10 @@ int SqliteStore::save_revision(std::int64_t story_id, const SaveRequest& request
     Transaction transaction(*m_database);
     int current = current_revision_of(story_id);
     if (current != expected_revision) {
-        throw Error(ErrorKind::Conflict,
-                    "story " + std::to_string(story_id) + " has changed since you opened it: it is at revision " +
-                        std::to_string(current) + ", not " + std::to_string(expected_revision) +
-                        "; reload it and apply your changes again");
+        throw Error(ErrorKind::Conflict, "story " + std::to_string(story_id) +
+                                             " has changed since you opened it: it is at revision " +
+                                             std::to_string(current) + ", not " + std::to_string(expected_revision) +
+                                             "; reload it and apply your changes again");
     }
     write_revision(story_id, current + 1, request, m_now());
     transaction.commit();
@@ -414,8 +417,9 @@ void SqliteStore::put_attachment(const StoredAttachment& stored) {
     }
     std::lock_guard lock(m_mutex);
     m_database
-        ->prepare("INSERT INTO attachments (sha256, media_type, width, height, size, bytes) VALUES (?, ?, ?, ?, ?, ?) "
-                  "ON CONFLICT (sha256) DO NOTHING")
+        ->prepare(
+            "INSERT INTO attachments (sha256, media_type, width, height, size, bytes) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (sha256) DO NOTHING")
         .bind(1, stored.attachment.sha256)
         .bind(2, stored.attachment.media_type)
         .bind(3, stored.attachment.width)
@@ -450,8 +454,9 @@ Organisation SqliteStore::ensure_organisation_locked(std::string_view name, std:
     }
     // The first spelling seen is kept as the name; a kind is only filled in when it was unknown.
     m_database
-        ->prepare("INSERT INTO organisations (name, name_key, kind) VALUES (?, ?, ?) ON CONFLICT (name_key) "
-                  "DO UPDATE SET kind = excluded.kind WHERE organisations.kind = '' AND excluded.kind <> ''")
+        ->prepare(
+            "INSERT INTO organisations (name, name_key, kind) VALUES (?, ?, ?) ON CONFLICT (name_key) "
+            "DO UPDATE SET kind = excluded.kind WHERE organisations.kind = '' AND excluded.kind <> ''")
         .bind(1, tidy)
         .bind(2, key)
         .bind(3, kind)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/store.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -8,8 +10,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-
-#include "store/store.hpp"
 
 namespace storybank::store::sqlite {
 
@@ -77,7 +77,6 @@ private:
     std::int64_t organisation_id_for(std::string_view name, std::string_view kind);
     int current_revision_of(std::int64_t story_id);
     std::optional<StorySummary> find_story_locked(std::int64_t story_id);
-    std::string snippet_of(std::int64_t story_id, const std::string& match);
 
 private:  // data
     std::mutex m_mutex;

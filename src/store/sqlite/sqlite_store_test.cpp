@@ -2,17 +2,17 @@
 // shares is in tests/store/store_conformance_test.cpp.
 #include "store/sqlite/sqlite_store.hpp"
 
+#include "core/error.hpp"
+#include "store/sqlite/sqlite_migrations.hpp"
+#include "store/sqlite/stemming_tokenizer.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <fstream>
 #include <iterator>
-
-#include "core/error.hpp"
-#include "store/sqlite/sqlite_migrations.hpp"
-#include "store/sqlite/stemming_tokenizer.hpp"
+#include <unistd.h>
 
 namespace storybank::store::sqlite {
 namespace {
@@ -89,7 +89,8 @@ protected:
     }
 
     std::unique_ptr<SqliteStore> open_store() {
-        return SqliteStore::open(m_data_dir, [] { return std::string("2026-11-29T10:00:00Z"); }, kShortBusyTimeout);
+        return SqliteStore::open(
+            m_data_dir, [] { return std::string("2026-11-29T10:00:00Z"); }, kShortBusyTimeout);
     }
     std::filesystem::path database_file() const { return m_data_dir / kDatabaseFileName; }
 
@@ -130,8 +131,7 @@ TEST_F(SqliteStoreTest, AWriteLockHeldElsewhereIsUnavailableSayingLocked) {
     EXPECT_NE(error.public_message().find("locked"), std::string::npos) << error.public_message();
     EXPECT_NE(error.public_message().find(m_data_dir.string()), std::string::npos) << error.public_message();
     EXPECT_EQ(store->story_count(), 1) << "reads go on while another process writes (WAL)";
-    EXPECT_EQ(error_from([&] { store->set_status(1, core::WorkflowState::Approved); }).kind(),
-              ErrorKind::Unavailable);
+    EXPECT_EQ(error_from([&] { store->set_status(1, core::WorkflowState::Approved); }).kind(), ErrorKind::Unavailable);
 
     ASSERT_EQ(other.execute("COMMIT"), SQLITE_OK);
     store->create_story(request_with_title("après"));

@@ -1,9 +1,9 @@
 #include "store/sqlite/sqlite_story_rows.hpp"
 
-#include <algorithm>
-
 #include "store/sqlite/sqlite_database.hpp"
 #include "text/unicode_text.hpp"
+
+#include <algorithm>
 
 namespace storybank::store::sqlite::detail {
 namespace {
@@ -93,7 +93,8 @@ FilterSql filter_sql(const StoryFilter& filter) {
     }
     if (filter.year != 0) {
         // A story without a date counts in the year it was created.
-        add_condition(sql, "(CASE WHEN s.year <> 0 THEN s.year ELSE CAST(substr(s.created_at, 1, 4) AS INTEGER) END) = ?");
+        add_condition(sql,
+                      "(CASE WHEN s.year <> 0 THEN s.year ELSE CAST(substr(s.created_at, 1, 4) AS INTEGER) END) = ?");
         sql.values.emplace_back(std::int64_t{filter.year});
     }
     if (!filter.tag.empty()) {

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "store/store.hpp"
+
 #include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include "store/store.hpp"
 
 namespace storybank::store::sqlite::detail {
 

@@ -177,6 +177,10 @@ int tokenize(Fts5Tokenizer* fts_tokenizer,
     Stemming stemming = Stemming::None;
     if ((flags & FTS5_TOKENIZE_QUERY) != 0) {
         stemming = Stemming::Query;
+    } else if ((flags & FTS5_TOKENIZE_AUX) != 0) {
+        // snippet() and highlight() only use token positions and byte offsets (matches come from the index), and
+        // stemming keeps one token per token: skipping it here makes snippets as cheap as with plain unicode61.
+        stemming = Stemming::None;
     } else if (language == "fr") {
         stemming = Stemming::French;
     } else if (language == "en") {

@@ -10,14 +10,29 @@ namespace storybank::store::sqlite::detail {
 namespace {
 
 TEST(LanguageMarker, PrefixesTheLanguageAndStripsBack) {
-    EXPECT_EQ(with_language_marker("fr", "Les écoles"), "\x1F" "fr\x1FLes écoles");
-    EXPECT_EQ(with_language_marker("en-GB", "women"), "\x1F" "en\x1Fwomen");
-    EXPECT_EQ(with_language_marker("FR", "x"), "\x1F" "fr\x1Fx");
+    EXPECT_EQ(with_language_marker("fr", "Les écoles"),
+              "\x1F"
+              "fr\x1FLes écoles");
+    EXPECT_EQ(with_language_marker("en-GB", "women"),
+              "\x1F"
+              "en\x1Fwomen");
+    EXPECT_EQ(with_language_marker("FR", "x"),
+              "\x1F"
+              "fr\x1Fx");
     EXPECT_EQ(with_language_marker("", "x"), "x");
     EXPECT_EQ(with_language_marker("fr", ""), "");
-    EXPECT_EQ(with_language_marker("fr", "a\x1F" "b"), "\x1F" "fr\x1F" "ab");  // no marker byte inside the text
+    EXPECT_EQ(with_language_marker("fr",
+                                   "a\x1F"
+                                   "b"),
+              "\x1F"
+              "fr\x1F"
+              "ab");  // no marker byte inside the text
 
-    EXPECT_EQ(strip_language_markers("\x1F" "fr\x1FLes \x02" "écoles\x03…"), "Les \x02" "écoles\x03…");
+    EXPECT_EQ(strip_language_markers("\x1F"
+                                     "fr\x1FLes \x02"
+                                     "écoles\x03…"),
+              "Les \x02"
+              "écoles\x03…");
     EXPECT_EQ(strip_language_markers("no marker"), "no marker");
     EXPECT_EQ(strip_language_markers("lone \x1F byte"), "lone  byte");
 }
@@ -28,8 +43,9 @@ protected:
     void SetUp() override {
         ASSERT_EQ(sqlite3_open(":memory:", &m_database), SQLITE_OK);
         ASSERT_EQ(register_stemming_tokenizer(m_database), SQLITE_OK);
-        execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize = 'storybank');"
-                "CREATE VIRTUAL TABLE t_terms USING fts5vocab(t, 'row');");
+        execute(
+            "CREATE VIRTUAL TABLE t USING fts5(a, tokenize = 'storybank');"
+            "CREATE VIRTUAL TABLE t_terms USING fts5vocab(t, 'row');");
     }
     void TearDown() override { sqlite3_close(m_database); }
 
@@ -49,7 +65,8 @@ protected:
 
     std::vector<std::string> strings(const char* sql, const std::string& parameter = {}) {
         sqlite3_stmt* statement = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(m_database, sql, -1, &statement, nullptr), SQLITE_OK) << sqlite3_errmsg(m_database);
+        EXPECT_EQ(sqlite3_prepare_v2(m_database, sql, -1, &statement, nullptr), SQLITE_OK)
+            << sqlite3_errmsg(m_database);
         if (!parameter.empty()) {
             sqlite3_bind_text(statement, 1, parameter.c_str(), -1, SQLITE_TRANSIENT);
         }
@@ -120,7 +137,9 @@ TEST_F(StemmingTokenizer, HighlightOffsetsPointIntoTheMarkedText) {
     insert(1, with_language_marker("fr", "Les écoles de Gao"));
     auto highlighted = strings("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?", "ecole");
     ASSERT_EQ(highlighted.size(), 1u);
-    EXPECT_EQ(highlighted[0], "\x1F" "fr\x1FLes [écoles] de Gao");
+    EXPECT_EQ(highlighted[0],
+              "\x1F"
+              "fr\x1FLes [écoles] de Gao");
     EXPECT_EQ(strip_language_markers(highlighted[0]), "Les [écoles] de Gao");
 }
 
