@@ -2,20 +2,20 @@
 // a backend that cannot pass a case lists it with a reason in backend_skips.json. Each test gets a fresh data
 // folder, kept when the test fails. Backend-specific cases (locking, damaged files, schema versions) live beside
 // the backend, e.g. src/store/sqlite/sqlite_store_test.cpp.
+#include "core/error.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
+
 #include <gtest/gtest.h>
-#include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include "core/error.hpp"
-#include "store/sqlite/sqlite_store.hpp"
-#include "store/store.hpp"
+#include <unistd.h>
 
 // Tests describe stories and filters with designated initializers ({.title = "…", .year = 2024}); members left
 // out take their default member initializers, which is the point. g++ 12 still warns about them under -Wextra
@@ -201,8 +201,8 @@ protected:
 // Stories and revisions
 
 TEST_P(StoreConformance, CreatedStoryReadsBackExactly) {
-    SaveRequest request = request_for({.title = "Une école à Ségou", .summary = "Depuis 2012…", .year = 2024},
-                                      "awa", "imported from rapport.txt");
+    SaveRequest request = request_for({.title = "Une école à Ségou", .summary = "Depuis 2012…", .year = 2024}, "awa",
+                                      "imported from rapport.txt");
     std::int64_t id = store().create_story(request);
     EXPECT_GT(id, 0);
 
@@ -319,8 +319,7 @@ TEST_P(StoreConformance, UnknownStoriesAndRevisionsAreNotFound) {
     EXPECT_EQ(error_kind_of([&] { store().revision(id + 100); }), ErrorKind::NotFound);
     EXPECT_EQ(error_kind_of([&] { store().history(id + 100); }), ErrorKind::NotFound);
     EXPECT_EQ(error_kind_of([&] { store().save_revision(id + 100, request_for({}), 1); }), ErrorKind::NotFound);
-    EXPECT_EQ(error_kind_of([&] { store().set_status(id + 100, core::WorkflowState::Approved); }),
-              ErrorKind::NotFound);
+    EXPECT_EQ(error_kind_of([&] { store().set_status(id + 100, core::WorkflowState::Approved); }), ErrorKind::NotFound);
     EXPECT_EQ(error_kind_of([&] { store().set_tags(id + 100, {"paix"}); }), ErrorKind::NotFound);
     std::string message;
     EXPECT_EQ(error_kind_of([&] { store().revision(id, 7); }, &message), ErrorKind::NotFound);
@@ -430,7 +429,9 @@ TEST_P(StoreConformance, AttachmentsAreStoredOnceByHash) {
     EXPECT_EQ(found->bytes, bytes);
     EXPECT_EQ(found->bytes.size(), 16u);
     EXPECT_FALSE(store().find_attachment("0000"));
-    EXPECT_EQ(error_kind_of([&] { store().put_attachment({{"", "image/jpeg", 1, 1}, "x"}); }),
+    EXPECT_EQ(error_kind_of([&] {
+                  store().put_attachment({{"", "image/jpeg", 1, 1}, "x"});
+              }),
               ErrorKind::InvalidRequest);
 }
 
@@ -596,10 +597,13 @@ TEST_P(StoreConformance, TitleMatchesRankAboveBodyMatches) {
 
 TEST_P(StoreConformance, HostileSearchTextIsHarmless) {
     std::int64_t story = create({.title = "Femmes et paix", .body = "near title or not"});
-    const char* texts[] = {"*",       "NEAR(",    "NEAR(femmes paix)", "title:x", "title:paix", ") OR (",
-                           "",        "\"\"",     "femmes*",           "^femmes", "{title}: paix",
-                           "'",       "AND",      "- - -",             "OR OR",   "femmes OR",
-                           "\\x\\",   "paix:)",   "\x01",              "NOT",     "%"};
+    const char* texts[] = {"*",         "NEAR(",         "NEAR(femmes paix)",
+                           "title:x",   "title:paix",    ") OR (",
+                           "",          "\"\"",          "femmes*",
+                           "^femmes",   "{title}: paix", "'",
+                           "AND",       "- - -",         "OR OR",
+                           "femmes OR", "\\x\\",         "paix:)",
+                           "\x01",      "NOT",           "%"};
     for (const char* text : texts) {
         EXPECT_NO_THROW(search(text)) << text;
     }
