@@ -1,6 +1,10 @@
 // Text parse throughput: a story file (bytes) → core::Story with its problems, through the whole reader
 // (decoding, label finding, value parsing, quotes, language detection). Reported as stories/s and bytes/s on
 // the seed story and on generated stories of about 5 KB. Goal: ≥ 2,000 stories/s on one core.
+#include "core/error.hpp"
+#include "service/story_service.hpp"
+#include "service/template_catalog.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -9,25 +13,24 @@
 #include <sstream>
 #include <string>
 
-#include "core/error.hpp"
-#include "service/template_catalog.hpp"
-#include "service/story_service.hpp"
-
 namespace {
 
 std::string seed_story() {
     const char* root = std::getenv("STORYBANK_SOURCE_DIR");
-    std::ifstream in(std::string(root != nullptr ? root : STORYBANK_DEFAULT_SOURCE_DIR) + "/tests/data/think-peace-mali.txt",
-                     std::ios::binary);
+    std::ifstream in(
+        std::string(root != nullptr ? root : STORYBANK_DEFAULT_SOURCE_DIR) + "/tests/data/think-peace-mali.txt",
+        std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
 }
 
 const char* const kWords[] = {
-    "les", "femmes", "du", "village", "ont", "créé", "une", "coopérative", "pour", "la", "paix", "et", "le", "dialogue",
-    "entre", "communautés", "éleveurs", "agriculteurs", "jeunes", "formation", "médiation", "conflit", "sécurité",
-    "école", "santé", "puits", "récolte", "marché", "autorités", "réseau", "atelier", "plaidoyer", "confiance",
+    "les",         "femmes",      "du",       "village",      "ont",       "créé",      "une",
+    "coopérative", "pour",        "la",       "paix",         "et",        "le",        "dialogue",
+    "entre",       "communautés", "éleveurs", "agriculteurs", "jeunes",    "formation", "médiation",
+    "conflit",     "sécurité",    "école",    "santé",        "puits",     "récolte",   "marché",
+    "autorités",   "réseau",      "atelier",  "plaidoyer",    "confiance",
 };
 
 std::string paragraph(std::mt19937& random, int words) {
@@ -56,7 +59,9 @@ std::string generated_story(int number) {
             out += paragraph(random, 60) + "\n\n";
         }
     }
-    out += "« Nous avons appris à nous parler » **Fatoumata DIALLO**, présidente des femmes.\n\nPhotos\n\nLa coopérative\n";
+    out +=
+        "« Nous avons appris à nous parler » **Fatoumata DIALLO**, présidente des femmes.\n\nPhotos\n\nLa "
+        "coopérative\n";
     return out;
 }
 
@@ -78,7 +83,8 @@ void parse_files(benchmark::State& state, const std::vector<std::string>& files)
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
     state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
-    state.counters["stories_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["stories_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void ParseSeedStory(benchmark::State& state) {

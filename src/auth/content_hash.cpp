@@ -1,10 +1,10 @@
 #include "auth/content_hash.hpp"
 
+#include "core/error.hpp"
+
 #include <sodium.h>
 
 #include <array>
-
-#include "core/error.hpp"
 
 namespace storybank::auth {
 

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "cli/options.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "cli/options.hpp"
 
 namespace storybank::cli {
 

@@ -1,18 +1,18 @@
 #include "cli/composition.hpp"
 
-#include <fstream>
-#include <sstream>
-#include <system_error>
-
 #include "core/error.hpp"
 #include "service/message_loader.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
 namespace storybank::cli {
 
 std::unique_ptr<Application> make_application(const GlobalOptions& options, NeedsStore needs_store) {
-    auto application = std::unique_ptr<Application>(
-        new Application{service::TemplateCatalog::load(options.templates_dir), service::load_messages(), {}, nullptr, nullptr});
+    auto application = std::unique_ptr<Application>(new Application{
+        service::TemplateCatalog::load(options.templates_dir), service::load_messages(), {}, nullptr, nullptr});
     if (needs_store == NeedsStore::Yes) {
         application->store = store::sqlite::SqliteStore::open(options.data_dir);
         application->stories =
@@ -28,7 +28,8 @@ std::string read_file(const std::string& path) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::UnreadableInput, "'" + path + "' cannot be read: " + std::generic_category().message(errno));
+        throw Error(ErrorKind::UnreadableInput,
+                    "'" + path + "' cannot be read: " + std::generic_category().message(errno));
     }
     std::stringstream buffer;
     buffer << in.rdbuf();

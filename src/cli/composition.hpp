@@ -1,13 +1,13 @@
 #pragma once
 
-#include <memory>
-
 #include "cli/options.hpp"
 #include "core/message_catalog.hpp"
 #include "service/clock.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
+
+#include <memory>
 
 namespace storybank::cli {
 
@@ -17,8 +17,8 @@ struct Application {
     service::TemplateCatalog templates;
     core::MessageCatalog messages;
     service::SystemClock clock;
-    std::unique_ptr<store::Store> store;                  ///< null when the command needs no store
-    std::unique_ptr<service::StoryService> stories;       ///< null when the command needs no store
+    std::unique_ptr<store::Store> store;             ///< null when the command needs no store
+    std::unique_ptr<service::StoryService> stories;  ///< null when the command needs no store
 };
 
 enum class NeedsStore : std::uint8_t { No, Yes };

@@ -1,10 +1,10 @@
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
 #include <iostream>
-
-#include "cli/commands.hpp"
-#include "core/error.hpp"
 
 namespace storybank::cli {
 namespace {
@@ -37,9 +37,10 @@ void add_filters(CLI::App& command, FilterArguments& filter) {
 }
 
 int run(int argc, char** argv) {
-    CLI::App app{"storybank — collect, review, search and publish the success stories of an NGO consortium.\n"
-                 "Stories are kept in a data folder (one SQLite file); every save is a new revision.",
-                 "storybank"};
+    CLI::App app{
+        "storybank — collect, review, search and publish the success stories of an NGO consortium.\n"
+        "Stories are kept in a data folder (one SQLite file); every save is a new revision.",
+        "storybank"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "storybank 0.1.0");
 
@@ -54,15 +55,18 @@ int run(int argc, char** argv) {
     std::function<int()> command;
 
     ParseArguments parse;
-    auto* parse_command = app.add_subcommand("parse", "Read a story file and print its canonical JSON (nothing is stored)");
+    auto* parse_command =
+        app.add_subcommand("parse", "Read a story file and print its canonical JSON (nothing is stored)");
     parse_command->add_option("file", parse.file, "The story: .txt or .md")->required();
     parse_command->add_option("--template", parse.template_id, "Template of the story (default: success-story)");
-    parse_command->add_option("--media-dir", parse.media_dir, "Write the story's processed photos here as <sha256>.<ext>");
+    parse_command->add_option("--media-dir", parse.media_dir,
+                              "Write the story's processed photos here as <sha256>.<ext>");
     parse_command->add_flag("--compact", parse.compact, "One line of JSON instead of indented");
     parse_command->callback([&] { command = [&] { return run_parse(options, parse); }; });
 
     ImportArguments import;
-    auto* import_command = app.add_subcommand("import", "Store story files as drafts; a file imported before is not added again");
+    auto* import_command =
+        app.add_subcommand("import", "Store story files as drafts; a file imported before is not added again");
     import_command->add_option("files", import.files, "Story files (.txt, .md)")->required();
     import_command->add_option("--template", import.template_id, "Template of the stories (default: success-story)");
     import_command->callback([&] { command = [&] { return run_import(options, import); }; });
@@ -70,7 +74,9 @@ int run(int argc, char** argv) {
     ListArguments list;
     auto* list_command = app.add_subcommand("list", "List stored stories: id, status, title, partner, place");
     add_filters(*list_command, list.filter);
-    list_command->add_option("--limit", list.limit, "At most this many")->check(CLI::Range(1, 100000))->capture_default_str();
+    list_command->add_option("--limit", list.limit, "At most this many")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     list_command->add_option("--after", list.after, "Only stories with a greater id (paging)");
     list_command->add_flag("--json", list.json, "Print JSON");
     list_command->callback([&] { command = [&] { return run_list(options, list); }; });
@@ -92,7 +98,9 @@ int run(int argc, char** argv) {
         "search", "Full-text search, accents and word endings ignored: words, \"phrases\", OR, -excluded");
     search_command->add_option("query", search.query, "What to look for")->required();
     add_filters(*search_command, search.filter);
-    search_command->add_option("--limit", search.limit, "At most this many results")->check(CLI::Range(1, 1000))->capture_default_str();
+    search_command->add_option("--limit", search.limit, "At most this many results")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
     search_command->add_flag("--json", search.json, "Print JSON");
     search_command->callback([&] { command = [&] { return run_search(options, search); }; });
 
@@ -104,7 +112,8 @@ int run(int argc, char** argv) {
     export_command->add_option("-o,--output", export_arguments.output, "File to write (default: standard output)");
     export_command->callback([&] { command = [&] { return run_show(options, export_arguments); }; });
 
-    auto* serve_command = app.add_subcommand("serve", "Serve the stories over HTTP: JSON API under /api/v1 and web pages");
+    auto* serve_command =
+        app.add_subcommand("serve", "Serve the stories over HTTP: JSON API under /api/v1 and web pages");
     add_setting(*serve_command, "host", serve.host);
     add_setting(*serve_command, "port", serve.port)->check(CLI::Range(0, 65535));
     add_setting(*serve_command, "threads", serve.threads)->check(CLI::Range(2, 1024));

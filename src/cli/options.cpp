@@ -1,8 +1,8 @@
 #include "cli/options.hpp"
 
-#include <array>
-
 #include "core/error.hpp"
+
+#include <array>
 
 namespace storybank::cli {
 namespace {

@@ -11,7 +11,8 @@ std::string problem_summary(const core::Story& story, const core::MessageCatalog
     if (errors == 0 && warnings == 0) {
         return messages.render(language, "cli-no-problems");
     }
-    return messages.render(language, "cli-problem-count", {{"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}});
+    return messages.render(language, "cli-problem-count",
+                           {{"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}});
 }
 
 std::string problem_lines(const core::Story& story, const core::MessageCatalog& messages, std::string_view language) {

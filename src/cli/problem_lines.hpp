@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include "core/message_catalog.hpp"
 #include "core/story.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace storybank::cli {
 

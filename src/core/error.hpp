@@ -43,12 +43,12 @@ private:  // data
 #if defined(STORYBANK_ENABLE_ASSERTS) || !defined(NDEBUG)
 #include <cstdio>
 #include <cstdlib>
-#define STORYBANK_ASSERT(condition)                                                                  \
-    do {                                                                                             \
-        if (!(condition)) {                                                                          \
+#define STORYBANK_ASSERT(condition)                                                                \
+    do {                                                                                           \
+        if (!(condition)) {                                                                        \
             std::fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #condition); \
-            std::abort();                                                                            \
-        }                                                                                            \
+            std::abort();                                                                          \
+        }                                                                                          \
     } while (false)
 #else
 #define STORYBANK_ASSERT(condition) ((void)0)

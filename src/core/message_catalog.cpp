@@ -1,8 +1,8 @@
 #include "core/message_catalog.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/error.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace storybank::core {
 

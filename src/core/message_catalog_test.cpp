@@ -1,8 +1,8 @@
 #include "core/message_catalog.hpp"
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::core {
 namespace {

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/story.hpp"
+
 #include <cstdint>
 #include <string>
-
-#include "core/story.hpp"
 
 namespace storybank::core {
 

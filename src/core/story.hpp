@@ -1,13 +1,13 @@
 #pragma once
 
+#include "core/problem.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
-
-#include "core/problem.hpp"
 
 namespace storybank::core {
 

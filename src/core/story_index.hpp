@@ -1,9 +1,9 @@
 #pragma once
 
-#include <string>
-
 #include "core/story.hpp"
 #include "core/template.hpp"
+
+#include <string>
 
 namespace storybank::core {
 

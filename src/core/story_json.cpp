@@ -1,9 +1,9 @@
 #include "core/story_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/error.hpp"
 #include "core/message_catalog.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace storybank::core {
 namespace {

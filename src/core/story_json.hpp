@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/story.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "core/story.hpp"
 
 namespace storybank::core {
 

@@ -1,9 +1,9 @@
 #include "core/story_json.hpp"
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
 #include "core/message_catalog.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::core {
 namespace {
@@ -17,7 +17,8 @@ Story sample_story() {
     story.set("locality", Place{"Ségou", "ML", "Ségou, Mali"});
     story.set("title", std::string("Une école à Ségou"));
     story.set("quotes", QuoteList{{"Nous avons réussi", "Fatoumata DIALLO", "présidente"}});
-    story.set("photos", PhotoList{{"La classe", Attachment{"ab12", "image/jpeg", 800, 600}, true}, {"Le puits", std::nullopt}});
+    story.set("photos",
+              PhotoList{{"La classe", Attachment{"ab12", "image/jpeg", 800, 600}, true}, {"Le puits", std::nullopt}});
     story.problems.push_back({"lessons", Severity::Warning, "field-missing", {{"label", "Leçons apprises"}}, "line 3"});
     return story;
 }

@@ -1,11 +1,12 @@
 #include "core/template_json.hpp"
 
-#include <array>
+#include "core/error.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <array>
 #include <set>
 #include <utility>
-
-#include "core/error.hpp"
 
 namespace storybank::core {
 namespace {
@@ -271,7 +272,8 @@ std::string template_to_json(const Template& story_template) {
     document["form_titles"] = story_template.form_titles;
     Json sections = Json::array();
     for (const auto& section : story_template.sections) {
-        sections.push_back({{"key", section.key}, {"label", localized_json(section.label)}, {"aliases", section.aliases}});
+        sections.push_back(
+            {{"key", section.key}, {"label", localized_json(section.label)}, {"aliases", section.aliases}});
     }
     document["sections"] = std::move(sections);
     Json fields = Json::array();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/template.hpp"
+
 #include <string>
 #include <string_view>
-
-#include "core/template.hpp"
 
 namespace storybank::core {
 

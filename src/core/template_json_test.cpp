@@ -1,11 +1,11 @@
 #include "core/template_json.hpp"
 
+#include "core/error.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
-
-#include "core/error.hpp"
 
 namespace storybank::core {
 namespace {
@@ -34,8 +34,8 @@ TEST(TemplateJson, ReadsTheSuccessStoryTemplate) {
 }
 
 TEST(TemplateJson, ReadsTheMostSignificantChangeTemplate) {
-    Template story_template = template_from_json(
-        read_resource("resources/templates/most-significant-change.json"), "most-significant-change.json");
+    Template story_template = template_from_json(read_resource("resources/templates/most-significant-change.json"),
+                                                 "most-significant-change.json");
     const FieldDefinition* significance = story_template.find_field("significance");
     ASSERT_NE(significance, nullptr);
     EXPECT_EQ(significance->type, FieldType::RichText);

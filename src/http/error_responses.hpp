@@ -1,8 +1,8 @@
 #pragma once
 
-#include <string>
-
 #include "core/error.hpp"
+
+#include <string>
 
 namespace storybank::http {
 

@@ -84,7 +84,8 @@ std::string snippet_to_html(std::string_view snippet) {
 std::string search_result_to_json(const store::SearchResult& result) {
     Json hits = Json::array();
     for (const auto& hit : result.hits) {
-        hits.push_back({{"story", summary_json(hit.story)}, {"score", hit.score}, {"snippet", snippet_to_html(hit.snippet)}});
+        hits.push_back(
+            {{"story", summary_json(hit.story)}, {"score", hit.score}, {"snippet", snippet_to_html(hit.snippet)}});
     }
     return dump({{"total", result.total}, {"hits", std::move(hits)}});
 }
@@ -92,7 +93,8 @@ std::string search_result_to_json(const store::SearchResult& result) {
 std::string history_to_json(std::int64_t story_id, const std::vector<core::RevisionInfo>& history) {
     Json revisions = Json::array();
     for (const auto& info : history) {
-        revisions.push_back({{"number", info.number}, {"created_at", info.created_at}, {"author", info.author}, {"note", info.note}});
+        revisions.push_back(
+            {{"number", info.number}, {"created_at", info.created_at}, {"author", info.author}, {"note", info.note}});
     }
     return dump({{"story_id", story_id}, {"revisions", std::move(revisions)}});
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/revision.hpp"
 #include "store/store.hpp"
+
+#include <string>
+#include <vector>
 
 namespace storybank::http {
 

@@ -1,14 +1,14 @@
 #include "http/server.hpp"
 
-#include <httplib.h>
-
-#include <charconv>
-
 #include "core/error.hpp"
 #include "core/story_json.hpp"
 #include "http/error_responses.hpp"
 #include "http/json_io.hpp"
 #include "render/html_writer.hpp"
+
+#include <httplib.h>
+
+#include <charconv>
 
 namespace storybank::http {
 namespace {
@@ -23,7 +23,8 @@ std::int64_t parse_id(const std::string& text, const char* what) {
     std::int64_t value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || value <= 0) {
-        throw Error(ErrorKind::InvalidRequest, std::string(what) + " must be a positive whole number, not '" + text + "'");
+        throw Error(ErrorKind::InvalidRequest,
+                    std::string(what) + " must be a positive whole number, not '" + text + "'");
     }
     return value;
 }
@@ -36,8 +37,9 @@ int int_parameter(const httplib::Request& request, const char* name, int fallbac
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || value < minimum || value > maximum) {
-        throw Error(ErrorKind::InvalidRequest, "the parameter '" + std::string(name) + "' must be a whole number from " +
-                                                   std::to_string(minimum) + " to " + std::to_string(maximum));
+        throw Error(ErrorKind::InvalidRequest, "the parameter '" + std::string(name) +
+                                                   "' must be a whole number from " + std::to_string(minimum) + " to " +
+                                                   std::to_string(maximum));
     }
     return value;
 }
@@ -54,17 +56,19 @@ store::StoryFilter filter_from(const httplib::Request& request) {
     if (request.has_param("status")) {
         filter.status = core::parse_workflow_state(request.get_param_value("status"));
         if (!filter.status) {
-            throw Error(ErrorKind::InvalidRequest, "the parameter 'status' must be one of draft, submitted, "
-                                                   "changes_requested, approved, published, archived");
+            throw Error(ErrorKind::InvalidRequest,
+                        "the parameter 'status' must be one of draft, submitted, "
+                        "changes_requested, approved, published, archived");
         }
     }
     return filter;
 }
 
 void set_security_headers(httplib::Response& response) {
-    response.set_header("Content-Security-Policy",
-                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    response.set_header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Referrer-Policy", "no-referrer");
     response.set_header("X-Frame-Options", "DENY");
@@ -90,22 +94,23 @@ struct Server::Implementation {
 
 std::string Server::Implementation::story_list_page(const httplib::Request& request) {
     std::string query = request.get_param_value("q");
-    std::string body = "<header><h1><a href=\"/\">storybank</a></h1>\n<form method=\"get\" action=\"/\" role=\"search\">"
-                       "<label for=\"q\">" +
-                       render::escape_html(text("web-search-label")) +
-                       "</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"" + render::escape_html(query) +
-                       "\"> <button type=\"submit\">" + render::escape_html(text("web-search-button")) +
-                       "</button></form></header>\n<main>\n";
+    std::string body =
+        "<header><h1><a href=\"/\">storybank</a></h1>\n<form method=\"get\" action=\"/\" role=\"search\">"
+        "<label for=\"q\">" +
+        render::escape_html(text("web-search-label")) + "</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"" +
+        render::escape_html(query) + "\"> <button type=\"submit\">" + render::escape_html(text("web-search-button")) +
+        "</button></form></header>\n<main>\n";
     if (!query.empty()) {
         store::SearchQuery search;
         search.text = query;
         search.filter = filter_from(request);
         search.limit = 50;
         store::SearchResult result = stories.search(search);
-        body += "<p>" + render::escape_html(text("web-search-count", {{"count", std::to_string(result.total)}})) + "</p>\n<ol class=\"results\">\n";
+        body += "<p>" + render::escape_html(text("web-search-count", {{"count", std::to_string(result.total)}})) +
+                "</p>\n<ol class=\"results\">\n";
         for (const auto& hit : result.hits) {
-            body += "<li><a href=\"/stories/" + std::to_string(hit.story.id) + "\">" + render::escape_html(hit.story.title) +
-                    "</a><p>" + snippet_to_html(hit.snippet) + "</p></li>\n";
+            body += "<li><a href=\"/stories/" + std::to_string(hit.story.id) + "\">" +
+                    render::escape_html(hit.story.title) + "</a><p>" + snippet_to_html(hit.snippet) + "</p></li>\n";
         }
         body += "</ol>\n";
     } else {
@@ -115,9 +120,11 @@ std::string Server::Implementation::story_list_page(const httplib::Request& requ
         auto summaries = stories.list(list);
         body += "<h2>" + render::escape_html(text("web-story-list-title")) + "</h2>\n<ul class=\"stories\">\n";
         for (const auto& summary : summaries) {
-            std::string where = summary.locality.empty() ? summary.country : summary.locality + " (" + summary.country + ")";
-            body += "<li><a href=\"/stories/" + std::to_string(summary.id) + "\">" + render::escape_html(summary.title) +
-                    "</a> — " + render::escape_html(summary.partner_ngo) + ", " + render::escape_html(where) + "</li>\n";
+            std::string where =
+                summary.locality.empty() ? summary.country : summary.locality + " (" + summary.country + ")";
+            body += "<li><a href=\"/stories/" + std::to_string(summary.id) + "\">" +
+                    render::escape_html(summary.title) + "</a> — " + render::escape_html(summary.partner_ngo) + ", " +
+                    render::escape_html(where) + "</li>\n";
         }
         body += "</ul>\n";
         if (summaries.empty()) {
@@ -131,12 +138,13 @@ std::string Server::Implementation::story_list_page(const httplib::Request& requ
 std::string Server::Implementation::story_page(std::int64_t id) {
     core::Revision revision = stories.public_story(id, 0);
     const core::Template& story_template = stories.templates().get(revision.story.template_id);
-    std::string body = "<header><a href=\"/\">" + render::escape_html(text("web-back-to-list")) + "</a></header>\n<main>\n" +
-                       render::write_story_html(revision.story, story_template, options.language, render::PersonalData::Omit) +
-                       "<p class=\"revision\">" +
-                       render::escape_html(text("web-revision-line", {{"number", std::to_string(revision.info.number)},
-                                                                     {"date", revision.info.created_at}})) +
-                       "</p>\n</main>\n";
+    std::string body =
+        "<header><a href=\"/\">" + render::escape_html(text("web-back-to-list")) + "</a></header>\n<main>\n" +
+        render::write_story_html(revision.story, story_template, options.language, render::PersonalData::Omit) +
+        "<p class=\"revision\">" +
+        render::escape_html(text("web-revision-line", {{"number", std::to_string(revision.info.number)},
+                                                       {"date", revision.info.created_at}})) +
+        "</p>\n</main>\n";
     const core::FieldDefinition* title_field = story_template.field_with_role(core::FieldRole::Title);
     std::string title = title_field != nullptr ? std::string(revision.story.text(title_field->key)) : "storybank";
     return render::html_page(title, body, options.language);
@@ -158,13 +166,15 @@ void Server::Implementation::install_routes() {
         int revision_number = int_parameter(request, "revision", 0, 0, 1000000);
         core::Revision revision = stories.public_story(id, revision_number);
         response.set_header("ETag", "\"" + std::to_string(revision.info.number) + "\"");
-        response.set_content(core::to_canonical_json(revision.story, messages, options.language, core::JsonLayout::Compact),
-                             std::string(kJson));
+        response.set_content(
+            core::to_canonical_json(revision.story, messages, options.language, core::JsonLayout::Compact),
+            std::string(kJson));
     });
-    server.Get(R"(/api/v1/stories/([^/]+)/history)", [this](const httplib::Request& request, httplib::Response& response) {
-        std::int64_t id = parse_id(request.matches[1], "the story id");
-        response.set_content(history_to_json(id, stories.history(id)), std::string(kJson));
-    });
+    server.Get(R"(/api/v1/stories/([^/]+)/history)",
+               [this](const httplib::Request& request, httplib::Response& response) {
+                   std::int64_t id = parse_id(request.matches[1], "the story id");
+                   response.set_content(history_to_json(id, stories.history(id)), std::string(kJson));
+               });
     server.Get("/api/v1/search", [this](const httplib::Request& request, httplib::Response& response) {
         store::SearchQuery query;
         query.text = request.get_param_value("q");
@@ -183,7 +193,8 @@ void Server::Implementation::install_routes() {
         response.set_content(story_page(parse_id(request.matches[1], "the story id")), std::string(kHtml));
     });
 
-    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) { set_security_headers(response); });
+    server.set_post_routing_handler(
+        [](const httplib::Request&, httplib::Response& response) { set_security_headers(response); });
     server.set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty()) {
             return;
@@ -192,26 +203,28 @@ void Server::Implementation::install_routes() {
         ErrorKind kind = response.status == 404 ? ErrorKind::NotFound : ErrorKind::InvalidRequest;
         response.set_content(problem_json(kind, message), "application/problem+json");
     });
-    server.set_exception_handler([this](const httplib::Request& request, httplib::Response& response, std::exception_ptr exception) {
-        ErrorKind kind = ErrorKind::Internal;
-        std::string message = "an internal error occurred; the details are in the server log";
-        try {
-            std::rethrow_exception(exception);
-        } catch (const Error& error) {
-            kind = error.kind();
-            message = error.public_message();
-        } catch (const std::exception&) {
-        }
-        response.status = status_for(kind);
-        if (request.path.starts_with("/api/")) {
-            response.set_content(problem_json(kind, message), "application/problem+json");
-        } else {
-            std::string body = "<main><h1>" + std::to_string(response.status) + "</h1><p>" + render::escape_html(message) +
-                               "</p><p><a href=\"/\">" + render::escape_html(text("web-back-to-list")) + "</a></p></main>";
-            response.set_content(render::html_page("storybank", body, options.language), std::string(kHtml));
-        }
-        set_security_headers(response);
-    });
+    server.set_exception_handler(
+        [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr exception) {
+            ErrorKind kind = ErrorKind::Internal;
+            std::string message = "an internal error occurred; the details are in the server log";
+            try {
+                std::rethrow_exception(exception);
+            } catch (const Error& error) {
+                kind = error.kind();
+                message = error.public_message();
+            } catch (const std::exception&) {
+            }
+            response.status = status_for(kind);
+            if (request.path.starts_with("/api/")) {
+                response.set_content(problem_json(kind, message), "application/problem+json");
+            } else {
+                std::string body = "<main><h1>" + std::to_string(response.status) + "</h1><p>" +
+                                   render::escape_html(message) + "</p><p><a href=\"/\">" +
+                                   render::escape_html(text("web-back-to-list")) + "</a></p></main>";
+                response.set_content(render::html_page("storybank", body, options.language), std::string(kHtml));
+            }
+            set_security_headers(response);
+        });
 }
 
 Server::Server(service::StoryService& stories, const core::MessageCatalog& messages, ServerOptions options)

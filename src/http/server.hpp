@@ -1,10 +1,10 @@
 #pragma once
 
-#include <memory>
-#include <string>
-
 #include "core/message_catalog.hpp"
 #include "service/story_service.hpp"
+
+#include <memory>
+#include <string>
 
 namespace storybank::http {
 

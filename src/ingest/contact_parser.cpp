@@ -1,8 +1,8 @@
-#include <cctype>
-
 #include "ingest/value_parsers.hpp"
 #include "text/phone_number.hpp"
 #include "text/unicode_text.hpp"
+
+#include <cctype>
 
 namespace storybank::ingest {
 namespace {
@@ -20,7 +20,8 @@ bool is_valid_email(std::string_view candidate) {
     }
     std::string_view domain = candidate.substr(at + 1);
     std::size_t dot = domain.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || domain.starts_with('.') || domain.find("..") != std::string_view::npos) {
+    if (dot == std::string_view::npos || dot == 0 || domain.starts_with('.') ||
+        domain.find("..") != std::string_view::npos) {
         return false;
     }
     std::string_view tld = domain.substr(dot + 1);

@@ -1,9 +1,9 @@
+#include "ingest/value_parsers.hpp"
+#include "text/unicode_text.hpp"
+
 #include <array>
 #include <cctype>
 #include <charconv>
-
-#include "ingest/value_parsers.hpp"
-#include "text/unicode_text.hpp"
 
 namespace storybank::ingest {
 namespace {
@@ -14,12 +14,12 @@ struct MonthName {
 };
 
 constexpr std::array kMonths = {
-    MonthName{"janvier", 1},  MonthName{"january", 1},  MonthName{"jan", 1},      MonthName{"fevrier", 2},
-    MonthName{"february", 2}, MonthName{"feb", 2},      MonthName{"mars", 3},     MonthName{"march", 3},
-    MonthName{"avril", 4},    MonthName{"april", 4},    MonthName{"mai", 5},      MonthName{"may", 5},
-    MonthName{"juin", 6},     MonthName{"june", 6},     MonthName{"juillet", 7},  MonthName{"july", 7},
-    MonthName{"aout", 8},     MonthName{"august", 8},   MonthName{"septembre", 9}, MonthName{"september", 9},
-    MonthName{"octobre", 10}, MonthName{"october", 10}, MonthName{"novembre", 11}, MonthName{"november", 11},
+    MonthName{"janvier", 1},   MonthName{"january", 1},   MonthName{"jan", 1},       MonthName{"fevrier", 2},
+    MonthName{"february", 2},  MonthName{"feb", 2},       MonthName{"mars", 3},      MonthName{"march", 3},
+    MonthName{"avril", 4},     MonthName{"april", 4},     MonthName{"mai", 5},       MonthName{"may", 5},
+    MonthName{"juin", 6},      MonthName{"june", 6},      MonthName{"juillet", 7},   MonthName{"july", 7},
+    MonthName{"aout", 8},      MonthName{"august", 8},    MonthName{"septembre", 9}, MonthName{"september", 9},
+    MonthName{"octobre", 10},  MonthName{"october", 10},  MonthName{"novembre", 11}, MonthName{"november", 11},
     MonthName{"decembre", 12}, MonthName{"december", 12},
 };
 
@@ -165,7 +165,8 @@ std::string parse_choice(std::string_view raw, const core::FieldDefinition& fiel
     for (const auto& choice : field.choices) {
         names += (names.empty() ? "" : ", ") + choice.label.in("fr");
     }
-    problems.push_back({field.key, core::Severity::Warning, "choice-unknown", {{"value", value}, {"choices", names}}, ""});
+    problems.push_back(
+        {field.key, core::Severity::Warning, "choice-unknown", {{"value", value}, {"choices", names}}, ""});
     return value;
 }
 

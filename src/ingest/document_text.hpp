@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/problem.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "core/problem.hpp"
 
 namespace storybank::ingest {
 

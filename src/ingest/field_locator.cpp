@@ -1,9 +1,9 @@
 #include "ingest/field_locator.hpp"
 
+#include "text/unicode_text.hpp"
+
 #include <algorithm>
 #include <cctype>
-
-#include "text/unicode_text.hpp"
 
 namespace storybank::ingest {
 namespace {
@@ -35,8 +35,7 @@ std::string strip_marks(std::string_view word) {
     std::string out;
     out.reserve(folded.size());
     for (char c : folded) {
-        if (c == '*' || c == '_' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':' || c == '"' ||
-            c == '`') {
+        if (c == '*' || c == '_' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':' || c == '"' || c == '`') {
             continue;
         }
         out += c;
@@ -79,7 +78,8 @@ bool is_numbering(std::string_view word) {
     if (body.empty()) {
         return false;
     }
-    bool digits = std::all_of(body.begin(), body.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+    bool digits = std::all_of(body.begin(), body.end(),
+                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
     if (digits) {
         return true;
     }
@@ -137,7 +137,8 @@ std::string clean_value(std::string_view value) {
     std::string out = text::tidy_spaces(value);
     for (;;) {
         std::size_t before = out.size();
-        for (std::string_view prefix : {":", "\xE2\x80\x93", "\xE2\x80\x94", "- ", "**", "__", "\t", "\xC2\xA0", "\xE2\x80\xAF"}) {
+        for (std::string_view prefix :
+             {":", "\xE2\x80\x93", "\xE2\x80\x94", "- ", "**", "__", "\t", "\xC2\xA0", "\xE2\x80\xAF"}) {
             if (out.starts_with(prefix) && !(prefix == "**" && out.size() > 2 && out[2] != ' ' && out[2] != ':')) {
                 out.erase(0, prefix.size());
                 out = text::tidy_spaces(out);
@@ -203,8 +204,9 @@ LabelMatch FieldLocator::match(std::string_view raw_line, bool allow_complement)
     std::vector<Word> all_words = split_words(line);
     // Skip numbering and pure punctuation in front ("2.1", "1.", "#", "-", "**").
     std::size_t first = 0;
-    while (first < all_words.size() &&
-           (all_words[first].folded.empty() || is_numbering(std::string_view(line).substr(all_words[first].begin, all_words[first].end - all_words[first].begin)))) {
+    while (first < all_words.size() && (all_words[first].folded.empty() ||
+                                        is_numbering(std::string_view(line).substr(
+                                            all_words[first].begin, all_words[first].end - all_words[first].begin)))) {
         ++first;
     }
     std::vector<const Word*> words;
@@ -270,8 +272,8 @@ LabelMatch FieldLocator::match(std::string_view raw_line, bool allow_complement)
         // Text after the label: an explicit separator (tab, colon, dash) makes it the value; without one,
         // only short fields take it ("Localité Bamako"), so sentences that begin with a word like
         // "Introduction" stay sentences.
-        bool separated = rest.find_first_not_of(' ') != std::string_view::npos &&
-                             rest[rest.find_first_not_of(' ')] == '\t';
+        bool separated =
+            rest.find_first_not_of(' ') != std::string_view::npos && rest[rest.find_first_not_of(' ')] == '\t';
         separated = separated || ends_with_colon(std::string_view(line).substr(0, label_end)) ||
                     value != text::tidy_spaces(rest);
         if (!separated && !is_short_field(variant.field->type)) {

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/template.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/template.hpp"
 
 namespace storybank::ingest {
 

@@ -1,8 +1,8 @@
 #include "ingest/field_locator.hpp"
 
-#include <gtest/gtest.h>
-
 #include "ingest/test_template.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::ingest {
 namespace {
@@ -11,13 +11,14 @@ TEST(FieldLocator, FindsLabelsInEveryForm) {
     FieldLocator locator(testing::success_story_template());
     struct Case {
         const char* line;
-        const char* key;    // "" for no field
+        const char* key;  // "" for no field
         const char* value;
     };
     const Case kCases[] = {
         {"Nom et fonction de l'auteur:\tAbdoul Kassim FOMBA", "author", "Abdoul Kassim FOMBA"},
         {"Contact de l'auteur: <i>(Tel et email)</i>\t+223 79 95 92 69", "contact", "+223 79 95 92 69"},
-        {"Membre du Consortium\tHuman Security Collective (HSC)", "consortium_member", "Human Security Collective (HSC)"},
+        {"Membre du Consortium\tHuman Security Collective (HSC)", "consortium_member",
+         "Human Security Collective (HSC)"},
         {"Localite : Bamako", "locality", "Bamako"},
         {"LOCALITÉ\u00A0: Gao", "locality", "Gao"},
         {"Titre : *LE TITRE*", "title", "*LE TITRE*"},
@@ -60,8 +61,8 @@ TEST(FieldLocator, TakesLabelsWithAComplementWhenAllowed) {
         {"Nom et fonction de l'auteure : Awa KONÉ, animatrice", "author", "Awa KONÉ, animatrice"},
         {"Contact de la coordinatrice: 76 00 00 00", "contact", "76 00 00 00"},
         {"**Localité du projet :** Gao", "locality", "Gao"},
-        {"Localité du projet", "", ""},                                // no colon
-        {"Changement de comportement : les jeunes", "", ""},           // rich text keeps its sentences
+        {"Localité du projet", "", ""},                                           // no colon
+        {"Changement de comportement : les jeunes", "", ""},                      // rich text keeps its sentences
         {"Contact avec les autorités locales et les chefs : difficile", "", ""},  // too many words
     };
     for (const auto& c : kCases) {

@@ -1,22 +1,23 @@
-#include <array>
-#include <cctype>
-
 #include "ingest/value_parsers.hpp"
 #include "text/unicode_text.hpp"
+
+#include <array>
+#include <cctype>
 
 namespace storybank::ingest {
 namespace {
 
 // Words that start a job title, folded. A name is rarely one of these; a function nearly always starts with one.
 constexpr std::array<std::string_view, 58> kFunctionWords = {
-    "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice", "charge", "chargee", "directeur",
-    "directrice", "president", "presidente", "responsable", "assistant", "assistante", "secretaire",
-    "animateur", "animatrice", "agent", "chef", "conseiller", "conseillere", "superviseur", "superviseure",
-    "point", "expert", "experte", "consultant", "consultante", "tresorier", "tresoriere", "representant",
-    "representante", "fondateur", "fondatrice", "journaliste", "enseignant", "enseignante", "facilitateur",
-    "facilitatrice", "gestionnaire", "specialiste", "officier", "membre", "officer", "manager", "coordinator",
-    "director", "head", "program", "programme", "project", "projet", "chairman", "chairwoman", "advisor",
-    "adviser", "volunteer", "volontaire", "field",
+    "coordonnateur", "coordonnatrice", "coordinateur",  "coordinatrice", "charge",      "chargee",     "directeur",
+    "directrice",    "president",      "presidente",    "responsable",   "assistant",   "assistante",  "secretaire",
+    "animateur",     "animatrice",     "agent",         "chef",          "conseiller",  "conseillere", "superviseur",
+    "superviseure",  "point",          "expert",        "experte",       "consultant",  "consultante", "tresorier",
+    "tresoriere",    "representant",   "representante", "fondateur",     "fondatrice",  "journaliste", "enseignant",
+    "enseignante",   "facilitateur",   "facilitatrice", "gestionnaire",  "specialiste", "officier",    "membre",
+    "officer",       "manager",        "coordinator",   "director",      "head",        "program",     "programme",
+    "project",       "projet",         "chairman",      "chairwoman",    "advisor",     "adviser",     "volunteer",
+    "volontaire",    "field",
 };
 
 bool is_function_word(std::string_view word) {
@@ -129,8 +130,8 @@ core::Person parse_person(std::string_view raw, const std::string& field, Proble
         person = split_at(value, long_dash, 5);
     } else if (auto hyphen = value.find(" - "); hyphen != std::string::npos) {
         person = split_at(value, hyphen, 3);
-    } else if (auto comma = value.find(','); comma != std::string::npos &&
-                                              !comma_inside_function(std::string_view(value).substr(0, comma))) {
+    } else if (auto comma = value.find(',');
+               comma != std::string::npos && !comma_inside_function(std::string_view(value).substr(0, comma))) {
         person = split_at(value, comma, 1);
     } else {
         person = split_by_words(value);

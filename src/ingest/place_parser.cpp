@@ -1,8 +1,8 @@
-#include <array>
-
 #include "ingest/value_parsers.hpp"
 #include "text/country_finder.hpp"
 #include "text/unicode_text.hpp"
+
+#include <array>
 
 namespace storybank::ingest {
 namespace {
@@ -15,7 +15,8 @@ constexpr std::array<std::string_view, 16> kConnectors = {
 std::string trim_connectors(std::string text, bool from_end) {
     for (;;) {
         text = text::tidy_spaces(text);
-        while (!text.empty() && std::string_view(",;:-()/").find(from_end ? text.back() : text.front()) != std::string_view::npos) {
+        while (!text.empty() &&
+               std::string_view(",;:-()/").find(from_end ? text.back() : text.front()) != std::string_view::npos) {
             if (from_end) {
                 text.pop_back();
             } else {
@@ -43,7 +44,10 @@ std::string trim_connectors(std::string text, bool from_end) {
 
 }  // namespace
 
-core::Place parse_place(std::string_view raw, std::string_view language, const std::string& field, ProblemSink& problems) {
+core::Place parse_place(std::string_view raw,
+                        std::string_view language,
+                        const std::string& field,
+                        ProblemSink& problems) {
     core::Place place;
     place.text = strip_enclosing_emphasis(text::tidy_spaces(raw));
     auto mention = text::find_country(place.text);

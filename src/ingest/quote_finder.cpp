@@ -1,7 +1,7 @@
-#include <optional>
-
 #include "ingest/value_parsers.hpp"
 #include "text/unicode_text.hpp"
+
+#include <optional>
 
 namespace storybank::ingest {
 namespace {
@@ -78,8 +78,8 @@ std::string role_from(std::string_view text) {
 
 /// Verbs that introduce the speaker after a quote: "« … », explique Awa KONÉ, présidente".
 constexpr std::string_view kSpeechVerbs[] = {
-    "explique", "dit", "affirme", "témoigne", "raconte", "confie", "souligne", "ajoute", "déclare", "rapporte",
-    "says", "said", "explains", "recalls", "adds",
+    "explique", "dit",      "affirme", "témoigne", "raconte",  "confie",  "souligne", "ajoute",
+    "déclare",  "rapporte", "says",    "said",     "explains", "recalls", "adds",
 };
 
 /// The text after a speech verb, or nullopt when the text does not start with one.
@@ -196,7 +196,8 @@ std::vector<core::Quote> find_quotes(std::string_view rich_text) {
     std::size_t start = 0;
     while (start <= rich_text.size()) {
         std::size_t end = rich_text.find("\n\n", start);
-        std::string_view paragraph = rich_text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        std::string_view paragraph =
+            rich_text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         for (auto& quote : quotes_in_paragraph(paragraph)) {
             quotes.push_back(std::move(quote));
         }

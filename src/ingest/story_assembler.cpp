@@ -1,11 +1,11 @@
 #include "ingest/story_assembler.hpp"
 
-#include <map>
-
 #include "core/error.hpp"
 #include "ingest/value_parsers.hpp"
 #include "text/language_detector.hpp"
 #include "text/unicode_text.hpp"
+
+#include <map>
 
 namespace storybank::ingest {
 namespace {
@@ -200,10 +200,10 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
     flush();
 
     if (fields_found == 0) {
-        throw Error(ErrorKind::UnreadableInput,
-                    "'" + file_name + "' does not look like a story in the format '" + m_template.name.in("fr") +
-                        "': none of its labels (such as '" + m_template.fields.front().label.in("fr") +
-                        "') were found; check that it is a filled-in story form");
+        throw Error(ErrorKind::UnreadableInput, "'" + file_name + "' does not look like a story in the format '" +
+                                                    m_template.name.in("fr") + "': none of its labels (such as '" +
+                                                    m_template.fields.front().label.in("fr") +
+                                                    "') were found; check that it is a filled-in story form");
     }
 
     core::Story story;
@@ -229,7 +229,8 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
 
     // A title without its label: the first short unlabelled line (a Markdown heading first).
     const core::FieldDefinition* title_field = m_template.field_with_role(core::FieldRole::Title);
-    if (title_field != nullptr && (!gathered.contains(title_field->key) || gathered[title_field->key].paragraphs.empty())) {
+    if (title_field != nullptr &&
+        (!gathered.contains(title_field->key) || gathered[title_field->key].paragraphs.empty())) {
         auto pick = orphans.end();
         for (auto it = orphans.begin(); it != orphans.end(); ++it) {
             bool short_line = text::code_point_count(it->text) <= kMaxTitleLength;
@@ -259,8 +260,11 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
         auto found = gathered.find(field.key);
         const Gathered* entry = found == gathered.end() ? nullptr : &found->second;
         if (entry != nullptr && entry->labels_seen > 1) {
-            value_problems.push_back({field.key, core::Severity::Warning, "field-repeated",
-                                      {{"label", field.label.in(label_language)}}, entry->location});
+            value_problems.push_back({field.key,
+                                      core::Severity::Warning,
+                                      "field-repeated",
+                                      {{"label", field.label.in(label_language)}},
+                                      entry->location});
         }
         std::size_t problems_before = value_problems.size();
         bool has_text = entry != nullptr && !entry->paragraphs.empty();
@@ -287,12 +291,14 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
                 break;
             case FieldType::Contact:
                 if (has_text) {
-                    story.set(field.key, parse_contact(join(entry->paragraphs, " "), region, field.key, value_problems));
+                    story.set(field.key,
+                              parse_contact(join(entry->paragraphs, " "), region, field.key, value_problems));
                 }
                 break;
             case FieldType::Place:
                 if (has_text) {
-                    story.set(field.key, parse_place(join(entry->paragraphs, " "), label_language, field.key, value_problems));
+                    story.set(field.key,
+                              parse_place(join(entry->paragraphs, " "), label_language, field.key, value_problems));
                 }
                 break;
             case FieldType::Date:
@@ -360,16 +366,19 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
             continue;
         }
         bool required = field.presence == core::Presence::Required;
-        story.problems.push_back({field.key, required ? core::Severity::Error : core::Severity::Warning,
+        story.problems.push_back({field.key,
+                                  required ? core::Severity::Error : core::Severity::Warning,
                                   required ? "field-missing-required" : "field-missing-recommended",
-                                  {{"label", field.label.in(label_language)}}, ""});
+                                  {{"label", field.label.in(label_language)}},
+                                  ""});
     }
     story.fields = std::move(ordered);
     for (auto& problem : value_problems) {
         story.problems.push_back(std::move(problem));
     }
     for (const auto& orphan : orphans) {
-        story.problems.push_back({"", core::Severity::Warning, "text-not-attributed", {{"text", excerpt(orphan.text)}}, orphan.location});
+        story.problems.push_back(
+            {"", core::Severity::Warning, "text-not-attributed", {{"text", excerpt(orphan.text)}}, orphan.location});
     }
     return story;
 }

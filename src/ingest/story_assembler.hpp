@@ -1,11 +1,11 @@
 #pragma once
 
-#include <string>
-
 #include "core/story.hpp"
 #include "core/template.hpp"
 #include "ingest/document_text.hpp"
 #include "ingest/field_locator.hpp"
+
+#include <string>
 
 namespace storybank::ingest {
 

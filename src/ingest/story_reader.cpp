@@ -1,11 +1,11 @@
 #include "ingest/story_reader.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "core/error.hpp"
 #include "ingest/story_assembler.hpp"
 #include "ingest/text_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
 
 namespace storybank::ingest {
 namespace {
@@ -103,9 +103,9 @@ core::Story read_story(const SourceFile& file, const core::Template& story_templ
         case FileKind::Ole:
         case FileKind::Image:
         case FileKind::Binary:
-            throw Error(ErrorKind::UnreadableInput,
-                        "'" + file.name + "' is not a story document (it is " +
-                            (kind == FileKind::Image ? "an " : "a ") + std::string(file_kind_name(kind)) + " file)");
+            throw Error(ErrorKind::UnreadableInput, "'" + file.name + "' is not a story document (it is " +
+                                                        (kind == FileKind::Image ? "an " : "a ") +
+                                                        std::string(file_kind_name(kind)) + " file)");
     }
     return StoryAssembler(story_template).assemble(document, file.name);
 }

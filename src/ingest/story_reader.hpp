@@ -1,11 +1,11 @@
 #pragma once
 
-#include <cstdint>
-#include <string_view>
-
 #include "core/story.hpp"
 #include "core/template.hpp"
 #include "ingest/source_file.hpp"
+
+#include <cstdint>
+#include <string_view>
 
 namespace storybank::ingest {
 

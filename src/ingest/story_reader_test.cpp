@@ -1,9 +1,9 @@
 #include "ingest/story_reader.hpp"
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
 #include "ingest/test_template.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::ingest {
 namespace {

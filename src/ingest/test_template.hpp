@@ -1,13 +1,13 @@
 #pragma once
 
 // Test support: the templates of resources/templates, read from the source tree.
+#include "core/template.hpp"
+#include "core/template_json.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include "core/template.hpp"
-#include "core/template_json.hpp"
 
 namespace storybank::ingest::testing {
 

@@ -1,10 +1,10 @@
 #include "ingest/text_reader.hpp"
 
-#include <algorithm>
-#include <utility>
-
 #include "core/error.hpp"
 #include "text/unicode_text.hpp"
+
+#include <algorithm>
+#include <utility>
 
 namespace storybank::ingest {
 namespace {
@@ -90,7 +90,8 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
     text::DecodedText decoded = text::decode_text(file.bytes);
     DocumentText document;
     if (decoded.encoding == text::SourceEncoding::Windows1252) {
-        document.problems.push_back({"", core::Severity::Warning, "text-decoded-as-windows-1252", {{"file", file.name}}, ""});
+        document.problems.push_back(
+            {"", core::Severity::Warning, "text-decoded-as-windows-1252", {{"file", file.name}}, ""});
     }
     std::string utf8 = text::normalize_nfc(decoded.utf8);
     std::vector<std::string> lines = split_lines(utf8);
@@ -154,7 +155,8 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
                 std::size_t start = 0;
                 while (start <= inner.size()) {
                     std::size_t bar = inner.find('|', start);
-                    std::string cell = text::tidy_spaces(inner.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+                    std::string cell = text::tidy_spaces(
+                        inner.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
                     row += (row.empty() ? "" : "\t") + cell;
                     if (bar == std::string::npos) {
                         break;

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "core/problem.hpp"
 #include "core/story.hpp"
 #include "core/template.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace storybank::ingest {
 
@@ -24,7 +24,10 @@ core::Contact parse_contact(std::string_view value,
                             ProblemSink& problems);
 
 /// "Bamako en République du Mali" → {Bamako, ML, text as written}.
-core::Place parse_place(std::string_view value, std::string_view language, const std::string& field, ProblemSink& problems);
+core::Place parse_place(std::string_view value,
+                        std::string_view language,
+                        const std::string& field,
+                        ProblemSink& problems);
 
 /// "12/03/2024", "2024-03-12", "mars 2024", "March 2024", "2024" → ISO 8601 ("2024-03-12", "2024-03", "2024").
 /// Keeps the text as written, with a warning, when it is not a date.

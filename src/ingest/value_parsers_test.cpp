@@ -1,8 +1,8 @@
 #include "ingest/value_parsers.hpp"
 
-#include <gtest/gtest.h>
-
 #include "ingest/test_template.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::ingest {
 namespace {
@@ -14,15 +14,18 @@ TEST(PersonParser, SplitsNameAndFunction) {
         const char* function;
     };
     const Case kCases[] = {
-        {"Abdoul Kassim FOMBA Coordonnateur National Think Peace", "Abdoul Kassim FOMBA", "Coordonnateur National Think Peace"},
+        {"Abdoul Kassim FOMBA Coordonnateur National Think Peace", "Abdoul Kassim FOMBA",
+         "Coordonnateur National Think Peace"},
         {"Awa Traoré, chargée de suivi-évaluation", "Awa Traoré", "chargée de suivi-évaluation"},
         {"Awa Traoré – Chargée de programme", "Awa Traoré", "Chargée de programme"},
         {"TRAORÉ Awa Chargée de programme", "TRAORÉ Awa", "Chargée de programme"},
         {"Moussa Diallo Coordinateur ARC", "Moussa Diallo", "Coordinateur ARC"},
         {"Fatimata OUÉDRAOGO\nPrésidente de l'association", "Fatimata OUÉDRAOGO", "Présidente de l'association"},
         {"John SMITH Programme Officer", "John SMITH", "Programme Officer"},
-        {"Jean-Baptiste OUÉDRAOGO Programme Manager, Social Cohesion", "Jean-Baptiste OUÉDRAOGO", "Programme Manager, Social Cohesion"},
-        {"Ibrahim Moussa HAMANI, Responsable suivi-évaluation", "Ibrahim Moussa HAMANI", "Responsable suivi-évaluation"},
+        {"Jean-Baptiste OUÉDRAOGO Programme Manager, Social Cohesion", "Jean-Baptiste OUÉDRAOGO",
+         "Programme Manager, Social Cohesion"},
+        {"Ibrahim Moussa HAMANI, Responsable suivi-évaluation", "Ibrahim Moussa HAMANI",
+         "Responsable suivi-évaluation"},
         {"Fatoumata DIALLO épouse KEÏTA, Présidente", "Fatoumata DIALLO épouse KEÏTA", "Présidente"},
     };
     for (const auto& c : kCases) {
@@ -40,7 +43,8 @@ TEST(PersonParser, SplitsNameAndFunction) {
 
 TEST(ContactParser, FindsPhonesAndEmails) {
     ProblemSink problems;
-    core::Contact contact = parse_contact("Tel : 76 12 34 56 / +226 70 11 22 33 ; Awa.Traore@Example.org", "ML", "contact", problems);
+    core::Contact contact =
+        parse_contact("Tel : 76 12 34 56 / +226 70 11 22 33 ; Awa.Traore@Example.org", "ML", "contact", problems);
     EXPECT_EQ(contact.phones, (std::vector<std::string>{"+22376123456", "+22670112233"}));
     EXPECT_EQ(contact.emails, std::vector<std::string>{"awa.traore@example.org"});
     EXPECT_TRUE(problems.empty());
@@ -86,8 +90,8 @@ TEST(DateParser, ReadsCommonForms) {
         const char* expected;
     };
     const Case kCases[] = {
-        {"12/03/2024", "2024-03-12"}, {"2024-03-12", "2024-03-12"}, {"12 mars 2024", "2024-03-12"},
-        {"March 12, 2024", "2024-03-12"}, {"mars 2024", "2024-03"},  {"2023", "2023"},
+        {"12/03/2024", "2024-03-12"},     {"2024-03-12", "2024-03-12"}, {"12 mars 2024", "2024-03-12"},
+        {"March 12, 2024", "2024-03-12"}, {"mars 2024", "2024-03"},     {"2023", "2023"},
         {"1er août 2022", "2022-08-01"},
     };
     for (const auto& c : kCases) {
@@ -119,12 +123,18 @@ TEST(QuoteFinder, FindsTestimoniesWithTheirSpeakers) {
         const char* role;
     };
     const Case kCases[] = {
-        {"Il dit « Nous avons enfin un puits au village » **Awa KONÉ**, présidente des femmes.", "Nous avons enfin un puits au village", "Awa KONÉ", "présidente des femmes"},
-        {"“Our children go to school again” — Mariam Sow, teacher. Then more.", "Our children go to school again", "Mariam Sow", "teacher"},
-        {"\"Le dialogue a remplacé la méfiance\" (Ibrahim Maïga, chef de village)", "Le dialogue a remplacé la méfiance", "Ibrahim Maïga", "chef de village"},
-        {"« Nous avons enfin un puits », explique **Awa KONÉ**, présidente des femmes.", "Nous avons enfin un puits", "Awa KONÉ", "présidente des femmes"},
-        {"« Le marché est à nous tous », témoigne Ali Hamani, commerçant. Puis il sourit.", "Le marché est à nous tous", "Ali Hamani", "commerçant"},
-        {"“We share the river now,” says Amadou Soumana, fisherman.", "We share the river now", "Amadou Soumana", "fisherman"},
+        {"Il dit « Nous avons enfin un puits au village » **Awa KONÉ**, présidente des femmes.",
+         "Nous avons enfin un puits au village", "Awa KONÉ", "présidente des femmes"},
+        {"“Our children go to school again” — Mariam Sow, teacher. Then more.", "Our children go to school again",
+         "Mariam Sow", "teacher"},
+        {"\"Le dialogue a remplacé la méfiance\" (Ibrahim Maïga, chef de village)",
+         "Le dialogue a remplacé la méfiance", "Ibrahim Maïga", "chef de village"},
+        {"« Nous avons enfin un puits », explique **Awa KONÉ**, présidente des femmes.", "Nous avons enfin un puits",
+         "Awa KONÉ", "présidente des femmes"},
+        {"« Le marché est à nous tous », témoigne Ali Hamani, commerçant. Puis il sourit.", "Le marché est à nous tous",
+         "Ali Hamani", "commerçant"},
+        {"“We share the river now,” says Amadou Soumana, fisherman.", "We share the river now", "Amadou Soumana",
+         "fisherman"},
     };
     for (const auto& c : kCases) {
         auto quotes = find_quotes(c.text);

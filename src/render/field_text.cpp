@@ -4,7 +4,9 @@
 
 namespace storybank::render {
 
-std::string field_as_line(const core::FieldValue& value, const core::FieldDefinition& field, std::string_view language) {
+std::string field_as_line(const core::FieldValue& value,
+                          const core::FieldDefinition& field,
+                          std::string_view language) {
     if (field.type == core::FieldType::RichText) {
         return {};
     }

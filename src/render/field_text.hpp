@@ -1,10 +1,10 @@
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include "core/story.hpp"
 #include "core/template.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace storybank::render {
 

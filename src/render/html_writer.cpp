@@ -1,11 +1,11 @@
 #include "render/html_writer.hpp"
 
+#include "render/field_text.hpp"
+
 #include <cmark.h>
 
 #include <cstdlib>
 #include <memory>
-
-#include "render/field_text.hpp"
 
 namespace storybank::render {
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include "core/story.hpp"
 #include "core/template.hpp"
 #include "render/personal_data.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace storybank::render {
 

@@ -1,7 +1,7 @@
-#include <gtest/gtest.h>
-
 #include "render/html_writer.hpp"
 #include "render/markdown_writer.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::render {
 namespace {

@@ -48,7 +48,8 @@ std::string export_story(const core::Story& story,
         case ExportFormat::Html: {
             const core::FieldDefinition* title_field = story_template.field_with_role(core::FieldRole::Title);
             std::string title = title_field != nullptr ? std::string(story.text(title_field->key)) : "storybank";
-            return render::html_page(title, render::write_story_html(story, story_template, language, personal_data), language);
+            return render::html_page(title, render::write_story_html(story, story_template, language, personal_data),
+                                     language);
         }
     }
     return {};

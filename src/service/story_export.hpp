@@ -1,13 +1,13 @@
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <string_view>
-
 #include "core/message_catalog.hpp"
 #include "core/story.hpp"
 #include "core/template.hpp"
 #include "render/personal_data.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace storybank::service {
 

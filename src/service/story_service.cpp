@@ -7,8 +7,11 @@
 
 namespace storybank::service {
 
-core::Story parse_story_file(const ingest::SourceFile& file, const TemplateCatalog& templates, std::string_view template_id) {
-    const core::Template& story_template = template_id.empty() ? templates.default_template() : templates.get(template_id);
+core::Story parse_story_file(const ingest::SourceFile& file,
+                             const TemplateCatalog& templates,
+                             std::string_view template_id) {
+    const core::Template& story_template =
+        template_id.empty() ? templates.default_template() : templates.get(template_id);
     return ingest::read_story(file, story_template);
 }
 
@@ -25,7 +28,9 @@ store::SaveRequest StoryService::save_request(core::Story story, std::string_vie
     return request;
 }
 
-ImportReport StoryService::import_file(const ingest::SourceFile& file, std::string_view template_id, std::string_view author) {
+ImportReport StoryService::import_file(const ingest::SourceFile& file,
+                                       std::string_view template_id,
+                                       std::string_view author) {
     ImportReport report;
     report.file_name = file.name;
     report.story = parse_story_file(file, m_templates, template_id);
@@ -62,7 +67,8 @@ core::Revision StoryService::public_story(std::int64_t story_id, int revision) {
     }
     found.story.fields = std::move(kept);
     std::erase_if(found.story.problems, [&](const core::Problem& problem) {
-        const core::FieldDefinition* field = story_template != nullptr ? story_template->find_field(problem.field) : nullptr;
+        const core::FieldDefinition* field =
+            story_template != nullptr ? story_template->find_field(problem.field) : nullptr;
         return field != nullptr && field->personal;
     });
     return found;

@@ -1,10 +1,5 @@
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "core/revision.hpp"
 #include "core/story.hpp"
 #include "ingest/source_file.hpp"
@@ -12,11 +7,18 @@
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace storybank::service {
 
 /// Reads a story file without storing it (`storybank parse`). `template_id` empty means the default template.
 /// Throws Error(UnreadableInput) naming the file when it is not a story.
-core::Story parse_story_file(const ingest::SourceFile& file, const TemplateCatalog& templates, std::string_view template_id);
+core::Story parse_story_file(const ingest::SourceFile& file,
+                             const TemplateCatalog& templates,
+                             std::string_view template_id);
 
 struct ImportReport {
     std::string file_name;

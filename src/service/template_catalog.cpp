@@ -1,12 +1,12 @@
 #include "service/template_catalog.hpp"
 
-#include <algorithm>
-#include <fstream>
-#include <sstream>
-
 #include "assets/assets.hpp"
 #include "core/error.hpp"
 #include "core/template_json.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace storybank::service {
 namespace {

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/template.hpp"
+
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include "core/template.hpp"
 
 namespace storybank::service {
 

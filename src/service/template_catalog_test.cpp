@@ -1,12 +1,12 @@
 #include "service/template_catalog.hpp"
 
+#include "core/error.hpp"
+#include "service/message_loader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "core/error.hpp"
-#include "service/message_loader.hpp"
 
 namespace storybank::service {
 namespace {

@@ -1,5 +1,7 @@
 #include "text/country_finder.hpp"
 
+#include "text/unicode_text.hpp"
+
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -7,8 +9,6 @@
 #include <map>
 #include <mutex>
 #include <vector>
-
-#include "text/unicode_text.hpp"
 
 namespace storybank::text {
 namespace {
@@ -158,7 +158,8 @@ std::vector<Word> split_words(std::string_view text) {
         std::size_t piece_start = 0;
         while (piece_start <= folded.size()) {
             std::size_t space = folded.find(' ', piece_start);
-            std::string piece = folded.substr(piece_start, space == std::string::npos ? std::string::npos : space - piece_start);
+            std::string piece =
+                folded.substr(piece_start, space == std::string::npos ? std::string::npos : space - piece_start);
             if (!piece.empty()) {
                 words.push_back({piece, start, i});
             }

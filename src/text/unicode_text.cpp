@@ -1,13 +1,13 @@
 #include "text/unicode_text.hpp"
 
+#include "core/error.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <array>
-
-#include "core/error.hpp"
 
 namespace storybank::text {
 namespace {
@@ -68,7 +68,8 @@ std::string decode_utf16(std::string_view bytes, bool little_endian) {
 
 std::string normalize_nfc(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString unicode =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     const auto& normalizer = nfc();
     if (normalizer.isNormalized(unicode, status) && U_SUCCESS(status)) {
         std::string out;
@@ -87,7 +88,8 @@ std::string normalize_nfc(std::string_view utf8) {
 
 std::string fold_for_matching(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString unicode =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString decomposed = nfd().normalize(unicode, status);
     if (U_FAILURE(status)) {
         throw Error(ErrorKind::Internal, "Unicode normalisation failed", u_errorName(status));

@@ -1,8 +1,8 @@
 #include "text/unicode_text.hpp"
 
-#include <gtest/gtest.h>
-
 #include "core/error.hpp"
+
+#include <gtest/gtest.h>
 
 namespace storybank::text {
 namespace {
@@ -32,7 +32,11 @@ TEST(UnicodeText, FoldsForMatching) {
 TEST(UnicodeText, DecodesBomsAndWindows1252) {
     EXPECT_EQ(decode_text("\xEF\xBB\xBFTitre").utf8, "Titre");
     EXPECT_EQ(decode_text("\xEF\xBB\xBFTitre").encoding, SourceEncoding::Utf8WithBom);
-    auto utf16 = decode_text(std::string("\xFF\xFE" "L\0" "\xE9\0", 6));
+    auto utf16 =
+        decode_text(std::string("\xFF\xFE"
+                                "L\0"
+                                "\xE9\0",
+                                6));
     EXPECT_EQ(utf16.utf8, "Lé");
     EXPECT_EQ(utf16.encoding, SourceEncoding::Utf16LittleEndian);
     auto big_endian = decode_text(std::string("\xFE\xFF\0L\0\xE9", 6));
@@ -40,7 +44,9 @@ TEST(UnicodeText, DecodesBomsAndWindows1252) {
     auto latin = decode_text("Localit\xE9 \x93S\xE9gou\x94 \x80");
     EXPECT_EQ(latin.utf8, "Localité “Ségou” €");
     EXPECT_EQ(latin.encoding, SourceEncoding::Windows1252);
-    EXPECT_THROW(decode_text("\xFF\xFE" "abc"), Error);
+    EXPECT_THROW(decode_text("\xFF\xFE"
+                             "abc"),
+                 Error);
 }
 
 TEST(UnicodeText, TidiesSpaces) {

@@ -9,14 +9,13 @@
 //   expected_stderr_lines     optional: the number of lines standard error must have
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/wait.h>
 #include <vector>
 
 namespace {
@@ -31,7 +30,7 @@ std::string source_dir() {
 
 std::string binary() {
     const char* path = std::getenv("STORYBANK_BINARY");
-    return path != nullptr ? path : "storybank";
+    return path != nullptr ? path : STORYBANK_DEFAULT_BINARY;
 }
 
 std::string read_text(const fs::path& path) {
@@ -61,8 +60,10 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 std::string substitute(std::string text, const std::string& data) {
-    for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{data}", data}, {"{source}", source_dir()}}) {
-        for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size())) {
+    for (const auto& [placeholder, value] :
+         {std::pair<std::string, std::string>{"{data}", data}, {"{source}", source_dir()}}) {
+        for (auto at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size())) {
             text.replace(at, placeholder.size(), value);
         }
     }
@@ -122,16 +123,19 @@ TEST_P(CliCase, BehavesAsRecorded) {
     }
     if (fs::exists(folder / "expected_stdout_contains")) {
         for (const auto& line : lines_of(substitute(read_text(folder / "expected_stdout_contains"), data))) {
-            EXPECT_NE(outcome.out.find(line), std::string::npos) << "missing in stdout: " << line << "\n" << outcome.out;
+            EXPECT_NE(outcome.out.find(line), std::string::npos) << "missing in stdout: " << line << "\n"
+                                                                 << outcome.out;
         }
     }
     if (fs::exists(folder / "expected_stderr_contains")) {
         for (const auto& line : lines_of(substitute(read_text(folder / "expected_stderr_contains"), data))) {
-            EXPECT_NE(outcome.err.find(line), std::string::npos) << "missing in stderr: " << line << "\n" << outcome.err;
+            EXPECT_NE(outcome.err.find(line), std::string::npos) << "missing in stderr: " << line << "\n"
+                                                                 << outcome.err;
         }
     }
     if (fs::exists(folder / "expected_stderr_lines")) {
-        EXPECT_EQ(lines_of(outcome.err).size(), static_cast<std::size_t>(std::stoi(read_text(folder / "expected_stderr_lines"))))
+        EXPECT_EQ(lines_of(outcome.err).size(),
+                  static_cast<std::size_t>(std::stoi(read_text(folder / "expected_stderr_lines"))))
             << outcome.err;
     }
     if (!HasFailure()) {
@@ -139,7 +143,9 @@ TEST_P(CliCase, BehavesAsRecorded) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, CliCase, ::testing::ValuesIn(case_names()),
+INSTANTIATE_TEST_SUITE_P(Cases,
+                         CliCase,
+                         ::testing::ValuesIn(case_names()),
                          [](const ::testing::TestParamInfo<std::string>& case_info) {
                              std::string name = case_info.param;
                              for (char& c : name) {

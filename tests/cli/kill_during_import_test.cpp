@@ -1,21 +1,20 @@
 // Kills `storybank import` with SIGKILL in the middle of a batch and checks that the store still opens with
 // every story the command had acknowledged (printed) intact, and that running the same import again
 // finishes the job without duplicates.
-#include <gtest/gtest.h>
+#include "store/sqlite/sqlite_store.hpp"
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <signal.h>
 #include <string>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
-
-#include "store/sqlite/sqlite_store.hpp"
 
 namespace {
 
@@ -26,7 +25,7 @@ constexpr int kKillAfterAcknowledged = 40;
 
 std::string binary() {
     const char* path = std::getenv("STORYBANK_BINARY");
-    return path != nullptr ? path : "storybank";
+    return path != nullptr ? path : STORYBANK_DEFAULT_BINARY;
 }
 
 std::string story_text(int number) {
@@ -105,7 +104,8 @@ TEST(KillDuringImport, AcknowledgedStoriesSurviveAndARerunFinishesTheJob) {
         printed.append(buffer.data(), static_cast<std::size_t>(count));
     }
     kill(child, SIGKILL);
-    for (ssize_t count = read(output, buffer.data(), buffer.size()); count > 0; count = read(output, buffer.data(), buffer.size())) {
+    for (ssize_t count = read(output, buffer.data(), buffer.size()); count > 0;
+         count = read(output, buffer.data(), buffer.size())) {
         printed.append(buffer.data(), static_cast<std::size_t>(count));
     }
     close(output);
@@ -132,7 +132,8 @@ TEST(KillDuringImport, AcknowledgedStoriesSurviveAndARerunFinishesTheJob) {
     pid_t rerun = spawn(arguments, output);
     ASSERT_GT(rerun, 0);
     printed.clear();
-    for (ssize_t count = read(output, buffer.data(), buffer.size()); count > 0; count = read(output, buffer.data(), buffer.size())) {
+    for (ssize_t count = read(output, buffer.data(), buffer.size()); count > 0;
+         count = read(output, buffer.data(), buffer.size())) {
         printed.append(buffer.data(), static_cast<std::size_t>(count));
     }
     close(output);

@@ -1,9 +1,9 @@
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "cli/problem_lines.hpp"
 #include "core/error.hpp"
+
+#include <iostream>
 
 namespace storybank::cli {
 

@@ -1,10 +1,10 @@
-#include <filesystem>
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "core/error.hpp"
 #include "core/story_json.hpp"
+
+#include <filesystem>
+#include <iostream>
 
 namespace storybank::cli {
 
@@ -18,7 +18,8 @@ int run_parse(const GlobalOptions& options, const ParseArguments& arguments) {
         std::error_code error;
         std::filesystem::create_directories(arguments.media_dir, error);
         if (error) {
-            throw Error(ErrorKind::Unavailable, "the media folder '" + arguments.media_dir + "' cannot be created: " + error.message());
+            throw Error(ErrorKind::Unavailable,
+                        "the media folder '" + arguments.media_dir + "' cannot be created: " + error.message());
         }
     }
     std::cout << core::to_canonical_json(story, application->messages, options.language,

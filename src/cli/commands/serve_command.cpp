@@ -1,11 +1,10 @@
-#include <signal.h>
-
-#include <iostream>
-#include <thread>
-
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "http/server.hpp"
+
+#include <iostream>
+#include <signal.h>
+#include <thread>
 
 namespace storybank::cli {
 

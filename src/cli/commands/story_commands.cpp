@@ -1,14 +1,13 @@
-#include <fstream>
-#include <unistd.h>
-
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "core/error.hpp"
 #include "core/story_json.hpp"
 #include "http/json_io.hpp"
 #include "service/story_export.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
 
 namespace storybank::cli {
 namespace {
@@ -25,8 +24,10 @@ store::StoryFilter to_filter(const FilterArguments& arguments) {
     if (!arguments.status.empty()) {
         filter.status = core::parse_workflow_state(arguments.status);
         if (!filter.status) {
-            throw Error(ErrorKind::InvalidRequest, "--status must be one of draft, submitted, changes_requested, "
-                                                   "approved, published, archived; not '" + arguments.status + "'");
+            throw Error(ErrorKind::InvalidRequest,
+                        "--status must be one of draft, submitted, changes_requested, "
+                        "approved, published, archived; not '" +
+                            arguments.status + "'");
         }
     }
     return filter;
@@ -96,8 +97,9 @@ int run_show(const GlobalOptions& options, const ShowArguments& arguments) {
     auto application = make_application(options, NeedsStore::Yes);
     core::Revision revision = application->stories->story(arguments.id, arguments.revision);
     const core::Template& story_template = application->templates.get(revision.story.template_id);
-    std::string content = service::export_story(revision.story, story_template, service::parse_export_format(arguments.format),
-                                                application->messages, options.language, render::PersonalData::Include);
+    std::string content =
+        service::export_story(revision.story, story_template, service::parse_export_format(arguments.format),
+                              application->messages, options.language, render::PersonalData::Include);
     write_output(content, arguments.output);
     return 0;
 }
@@ -122,7 +124,8 @@ int run_search(const GlobalOptions& options, const SearchArguments& arguments) {
         return 0;
     }
     bool terminal = isatty(1) != 0;
-    std::cout << application->messages.render(options.language, "cli-search-count", {{"count", std::to_string(result.total)}})
+    std::cout << application->messages.render(options.language, "cli-search-count",
+                                              {{"count", std::to_string(result.total)}})
               << '\n';
     for (const auto& hit : result.hits) {
         std::cout << hit.story.id << '\t' << hit.story.title << '\t' << where_of(hit.story) << "\n    "

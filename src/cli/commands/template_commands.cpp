@@ -1,8 +1,8 @@
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "core/template_json.hpp"
+
+#include <iostream>
 
 namespace storybank::cli {
 
