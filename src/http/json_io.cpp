@@ -1,5 +1,7 @@
 #include "http/json_io.hpp"
 
+#include "render/html_writer.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace storybank::http {
@@ -51,34 +53,16 @@ std::string summaries_to_json(const std::vector<store::StorySummary>& summaries,
 
 std::string snippet_to_html(std::string_view snippet) {
     std::string out;
+    std::string text;
     for (char c : snippet) {
-        switch (c) {
-            case '\x02':
-                out += "<mark>";
-                break;
-            case '\x03':
-                out += "</mark>";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
+        if (c == '\x02' || c == '\x03') {
+            out += render::escape_html(text) + (c == '\x02' ? "<mark>" : "</mark>");
+            text.clear();
+        } else {
+            text += c;
         }
     }
-    return out;
+    return out + render::escape_html(text);
 }
 
 std::string search_result_to_json(const store::SearchResult& result) {
