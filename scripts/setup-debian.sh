@@ -12,10 +12,11 @@ build_packages=(
   libvips-dev libsodium-dev libphonenumber-dev libpoppler-cpp-dev libicu-dev
   libcmark-dev libexttextcat-dev libexttextcat-data
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format clang-tidy
+  clang clang-format clang-tidy
 )
 test_packages=(
   sqlite3 curl poppler-utils qpdf
+  libreoffice-writer libreoffice-calc pandoc imagemagick libimage-exiftool-perl chromium
 )
 
 missing=()

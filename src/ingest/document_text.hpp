@@ -16,7 +16,14 @@ struct DocumentLine {
     Kind kind = Kind::Text;
     std::string text;      ///< for Image: the caption (alt text)
     std::string location;  ///< "line 12", "paragraph 3", …
-    std::string image;     ///< for Image: where the image is (path or part name)
+    std::string image;     ///< for Image: the EmbeddedImage's name, or the path a Markdown file links to
+};
+
+/// An image found inside the document (a DOCX media part, an ODT picture, a PDF image), raw as it was found.
+/// Readers never decode it: media:: does, with its own limits.
+struct EmbeddedImage {
+    std::string name;  ///< the part name inside the file ("word/media/image1.jpeg"), for messages
+    std::string bytes;
 };
 
 /// What a format reader hands to the story assembler: the text in reading order, format-independent.
@@ -25,6 +32,7 @@ struct DocumentText {
     /// True when consecutive Text lines belong to one paragraph (Markdown, hard-wrapped text);
     /// false when each line is a paragraph (Word's text export, DOCX paragraphs).
     bool lines_join_into_paragraphs = false;
+    std::vector<EmbeddedImage> images;  ///< referred to by name from Image lines
     std::vector<core::Problem> problems;
 };
 
