@@ -12,6 +12,9 @@ find_package(CLI11 2 REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(TEXTCAT REQUIRED IMPORTED_TARGET libexttextcat)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+# pkg-config, not find_package(libzip): Debian's libzip config names zipcmp & co., which are in another package.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(pugixml 1.11 REQUIRED)
 
 find_library(STEMMER_LIB stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

@@ -11,12 +11,14 @@ namespace storybank::ingest {
 /// One line (or paragraph, for formats that have them) of a document, with inline emphasis as CommonMark.
 struct DocumentLine {
     /// TableHeader: the first row of a table (Markdown `| a | b |` above `|---|---|`), cells separated by tabs.
-    enum class Kind : std::uint8_t { Text, Blank, Heading, ListItem, Image, TableHeader };
+    /// Caption: a paragraph the author styled as a caption (Word's Caption/Légende, pandoc's ImageCaption).
+    enum class Kind : std::uint8_t { Text, Blank, Heading, ListItem, Image, TableHeader, Caption };
 
     Kind kind = Kind::Text;
-    std::string text;      ///< for Image: the caption (alt text)
+    std::string text;      ///< for Image: its caption when the format gives one (Markdown's alt text), else ""
     std::string location;  ///< "line 12", "paragraph 3", …
-    std::string image;     ///< for Image: the EmbeddedImage's name, or the path a Markdown file links to
+    std::string image;     ///< for Image: the EmbeddedImage's name, the path a Markdown file links to, or ""
+    std::string alt_text;  ///< for Image: the picture's own description, the caption of last resort
 };
 
 /// An image found inside the document (a DOCX media part, an ODT picture, a PDF image), raw as it was found.

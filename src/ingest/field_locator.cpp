@@ -15,7 +15,8 @@ struct Word {
 };
 
 bool is_space_at(std::string_view text, std::size_t i, std::size_t& width) {
-    if (text[i] == ' ' || text[i] == '\t') {
+    // A line break inside a paragraph (Word's Shift+Enter, a table cell's paragraphs) separates words too.
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
         width = 1;
         return true;
     }
@@ -272,8 +273,8 @@ LabelMatch FieldLocator::match(std::string_view raw_line, bool allow_complement)
         // Text after the label: an explicit separator (tab, colon, dash) makes it the value; without one,
         // only short fields take it ("Localité Bamako"), so sentences that begin with a word like
         // "Introduction" stay sentences.
-        bool separated =
-            rest.find_first_not_of(' ') != std::string_view::npos && rest[rest.find_first_not_of(' ')] == '\t';
+        const std::size_t separator = rest.find_first_not_of(' ');
+        bool separated = separator != std::string_view::npos && (rest[separator] == '\t' || rest[separator] == '\n');
         separated = separated || ends_with_colon(std::string_view(line).substr(0, label_end)) ||
                     value != text::tidy_spaces(rest);
         if (!separated && !is_short_field(variant.field->type)) {

@@ -1,10 +1,12 @@
 #include "ingest/story_assembler.hpp"
 
 #include "core/error.hpp"
+#include "ingest/photo_captions.hpp"
 #include "ingest/value_parsers.hpp"
 #include "text/language_detector.hpp"
 #include "text/unicode_text.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace storybank::ingest {
@@ -19,7 +21,6 @@ struct Paragraph {
 
 struct Gathered {
     std::vector<Paragraph> paragraphs;
-    std::vector<DocumentLine> images;
     std::string location;  ///< where the field's label was
     int labels_seen = 0;
 };
@@ -72,6 +73,25 @@ std::string join_rich_text(const std::vector<Paragraph>& paragraphs) {
     return out;
 }
 
+/// A value of a one-line field: line breaks (Word's soft breaks, the paragraphs of a table cell) become spaces.
+std::string single_line(std::string_view text) {
+    std::string out(text);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return text::tidy_spaces(out);
+}
+
+/// A person written on several lines or paragraphs: name on the first, function on the next.
+std::string person_lines(std::string_view text) {
+    std::string out;
+    for (char c : text::tidy_spaces(text)) {
+        if (c == '\n' && out.ends_with('\n')) {
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string excerpt(std::string_view text) {
     std::string out;
     std::size_t points = 0;
@@ -90,6 +110,13 @@ StoryAssembler::StoryAssembler(const core::Template& story_template)
     : m_template(story_template), m_locator(story_template) {}
 
 core::Story StoryAssembler::assemble(const DocumentText& document, const std::string& file_name) const {
+    return assemble_with_photos(document, file_name).story;
+}
+
+AssembledStory StoryAssembler::assemble_with_photos(const DocumentText& document, const std::string& file_name) const {
+    std::vector<DocumentLine> lines = document.lines;
+    attach_styled_captions(lines);
+    std::vector<PhotoCandidate> photo_candidates;
     std::map<std::string, Gathered> gathered;
     std::vector<Orphan> orphans;
     std::map<std::string, int> label_languages;
@@ -104,6 +131,10 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
         }
         if (current != nullptr) {
             auto& entry = gathered[current->key];
+            if (current->type == FieldType::Photos) {
+                photo_candidates.push_back(
+                    {PhotoCandidate::Kind::Paragraph, pending.text, "", "", true, pending_location});
+            }
             entry.paragraphs.push_back(std::move(pending));
             if (entry.paragraphs.size() >= paragraph_capacity(current->type)) {
                 current = nullptr;
@@ -115,17 +146,17 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
         pending_location.clear();
     };
 
-    for (const auto& line : document.lines) {
+    for (const auto& line : lines) {
         switch (line.kind) {
             case DocumentLine::Kind::Blank:
                 flush();
                 continue;
             case DocumentLine::Kind::Image: {
                 flush();
-                const core::FieldDefinition* photos = m_template.field_of_type(FieldType::Photos);
-                if (photos != nullptr) {
-                    gathered[photos->key].images.push_back(line);
-                }
+                // Pictures pasted anywhere in the story are photos of the story too.
+                const bool in_photos_field = current != nullptr && current->type == FieldType::Photos;
+                photo_candidates.push_back({PhotoCandidate::Kind::Image, line.text, line.alt_text, line.image,
+                                            in_photos_field, line.location});
                 continue;
             }
             default:
@@ -206,7 +237,8 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
                                                     "') were found; check that it is a filled-in story form");
     }
 
-    core::Story story;
+    AssembledStory assembled;
+    core::Story& story = assembled.story;
     story.template_id = m_template.id;
     story.problems = document.problems;
 
@@ -249,7 +281,9 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
     for (const auto& field : m_template.fields) {
         if (field.type == FieldType::Place && gathered.contains(field.key) && !gathered[field.key].paragraphs.empty()) {
             std::vector<core::Problem> ignored;
-            region = parse_place(join(gathered[field.key].paragraphs, " "), label_language, field.key, ignored).country;
+            region =
+                parse_place(single_line(join(gathered[field.key].paragraphs, " ")), label_language, field.key, ignored)
+                    .country;
             break;
         }
     }
@@ -272,7 +306,7 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
             case FieldType::Text:
             case FieldType::Organisation:
                 if (has_text) {
-                    story.set(field.key, strip_enclosing_emphasis(join(entry->paragraphs, " ")));
+                    story.set(field.key, strip_enclosing_emphasis(single_line(join(entry->paragraphs, " "))));
                 }
                 break;
             case FieldType::RichText:
@@ -286,29 +320,32 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
                 break;
             case FieldType::Person:
                 if (has_text) {
-                    story.set(field.key, parse_person(join(entry->paragraphs, "\n"), field.key, value_problems));
+                    story.set(field.key,
+                              parse_person(person_lines(join(entry->paragraphs, "\n")), field.key, value_problems));
                 }
                 break;
             case FieldType::Contact:
                 if (has_text) {
-                    story.set(field.key,
-                              parse_contact(join(entry->paragraphs, " "), region, field.key, value_problems));
+                    story.set(field.key, parse_contact(single_line(join(entry->paragraphs, " ")), region, field.key,
+                                                       value_problems));
                 }
                 break;
             case FieldType::Place:
                 if (has_text) {
-                    story.set(field.key,
-                              parse_place(join(entry->paragraphs, " "), label_language, field.key, value_problems));
+                    story.set(field.key, parse_place(single_line(join(entry->paragraphs, " ")), label_language,
+                                                     field.key, value_problems));
                 }
                 break;
             case FieldType::Date:
                 if (has_text) {
-                    story.set(field.key, parse_date(join(entry->paragraphs, " "), field.key, value_problems));
+                    story.set(field.key,
+                              parse_date(single_line(join(entry->paragraphs, " ")), field.key, value_problems));
                 }
                 break;
             case FieldType::Choice:
                 if (has_text) {
-                    story.set(field.key, parse_choice(join(entry->paragraphs, " "), field, value_problems));
+                    story.set(field.key,
+                              parse_choice(single_line(join(entry->paragraphs, " ")), field, value_problems));
                 }
                 break;
             case FieldType::Quotes:
@@ -327,14 +364,14 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
                 }
                 break;
             case FieldType::Photos: {
+                // Only the first photos field of a template takes the pictures.
+                if (&field != m_template.field_of_type(FieldType::Photos)) {
+                    break;
+                }
                 core::PhotoList photos;
-                if (entry != nullptr) {
-                    for (const auto& image : entry->images) {
-                        photos.push_back({image.text, std::nullopt, false});
-                    }
-                    for (const auto& paragraph : entry->paragraphs) {
-                        photos.push_back({strip_enclosing_emphasis(paragraph.text), std::nullopt, false});
-                    }
+                for (const auto& paired : pair_photo_captions(photo_candidates)) {
+                    photos.push_back({strip_enclosing_emphasis(single_line(paired.caption)), std::nullopt, false});
+                    assembled.photo_images.push_back(paired.image);
                 }
                 if (!photos.empty()) {
                     story.set(field.key, std::move(photos));
@@ -380,7 +417,7 @@ core::Story StoryAssembler::assemble(const DocumentText& document, const std::st
         story.problems.push_back(
             {"", core::Severity::Warning, "text-not-attributed", {{"text", excerpt(orphan.text)}}, orphan.location});
     }
-    return story;
+    return assembled;
 }
 
 }  // namespace storybank::ingest

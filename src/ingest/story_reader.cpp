@@ -1,24 +1,107 @@
 #include "ingest/story_reader.hpp"
 
 #include "core/error.hpp"
+#include "ingest/docx_reader.hpp"
+#include "ingest/odt_reader.hpp"
 #include "ingest/story_assembler.hpp"
+#include "ingest/style_names.hpp"
 #include "ingest/text_reader.hpp"
+#include "ingest/zip_archive.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace storybank::ingest {
 namespace {
+
+constexpr std::string_view kOleSignature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+/// How much of [Content_Types].xml or mimetype sniffing reads; both are tiny in real documents.
+constexpr ZipLimits kSniffLimits{16ULL * 1024 * 1024, 10'000, 100.0, 1024 * 1024};
 
 std::string lower_extension(std::string_view name) {
     std::size_t dot = name.rfind('.');
     if (dot == std::string_view::npos) {
         return {};
     }
-    std::string extension(name.substr(dot + 1));
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
+    return lower_ascii(name.substr(dot + 1));
+}
+
+/// An OLE stream name as the directory stores it: UTF-16LE.
+std::string utf16_name(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+/// What a ZIP container holds, from the parts inside; nullopt when the archive cannot be opened (the reader
+/// of the kind the name suggests will then say what is wrong).
+std::optional<FileKind> sniff_zip(const SourceFile& file) {
+    try {
+        ZipArchive archive(file.bytes, file.name, kSniffLimits);
+        if (std::optional<std::string> media_type = archive.read_if_present("mimetype")) {
+            if (media_type->starts_with("application/vnd.oasis.opendocument.text")) {
+                return FileKind::Odt;
+            }
+            return FileKind::Zip;
+        }
+        if (std::optional<std::string> types = archive.read_if_present("[Content_Types].xml")) {
+            if (types->find("wordprocessingml") != std::string::npos) {
+                return FileKind::Docx;
+            }
+        }
+        if (archive.contains("word/document.xml")) {
+            return FileKind::Docx;
+        }
+        if (archive.contains("content.xml") && archive.contains("META-INF/manifest.xml")) {
+            return FileKind::Odt;
+        }
+        return FileKind::Zip;
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+[[noreturn]] void refuse_ole(const SourceFile& file) {
+    std::string_view bytes = file.bytes;
+    if (bytes.find(utf16_name("EncryptedPackage")) != std::string_view::npos) {
+        throw Error(ErrorKind::UnreadableInput,
+                    "'" + file.name +
+                        "' is protected by a password; open it in Word, remove the password (File › Info › Protect "
+                        "Document), save it as .docx and import that");
+    }
+    throw Error(ErrorKind::UnreadableInput,
+                "'" + file.name +
+                    "' is an old Word (.doc) file or a password-protected document; save it as .docx (Word: File › "
+                    "Save As › Word Document) and import that");
+}
+
+DocumentText read_document(const SourceFile& file, FileKind kind) {
+    switch (kind) {
+        case FileKind::PlainText:
+            return read_text_document(file, TextFlavour::Plain);
+        case FileKind::Markdown:
+            return read_text_document(file, TextFlavour::Markdown);
+        case FileKind::Docx:
+            return read_docx_document(file);
+        case FileKind::Odt:
+            return read_odt_document(file);
+        case FileKind::Pdf:
+            throw Error(ErrorKind::UnreadableInput,
+                        "'" + file.name +
+                            "' is a PDF document; this version of storybank reads text, Markdown, Word (.docx) and "
+                            "OpenDocument (.odt) stories: import the document it was made from");
+        case FileKind::Ole:
+            refuse_ole(file);
+        case FileKind::Zip:
+        case FileKind::Image:
+        case FileKind::Binary:
+            break;
+    }
+    throw Error(ErrorKind::UnreadableInput, "'" + file.name + "' is not a story document (it is " +
+                                                (kind == FileKind::Image ? "an " : "a ") +
+                                                std::string(file_kind_name(kind)) + " file)");
 }
 
 }  // namespace
@@ -50,19 +133,25 @@ std::string_view file_kind_name(FileKind kind) {
 FileKind sniff_file_kind(const SourceFile& file) {
     std::string_view bytes = file.bytes;
     std::string extension = lower_extension(file.name);
-    if (bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06")) {
-        if (bytes.find("word/document.xml") != std::string_view::npos) {
-            return FileKind::Docx;
+    if (looks_like_zip(bytes)) {
+        if (std::optional<FileKind> kind = sniff_zip(file)) {
+            return *kind;
         }
-        if (bytes.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) {
+        // A damaged archive: let the reader its name or content points at explain what is wrong.
+        if (extension == "odt" || extension == "ott" ||
+            bytes.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) {
             return FileKind::Odt;
+        }
+        if (extension == "docx" || extension == "docm" || extension == "dotx" ||
+            bytes.find("word/document.xml") != std::string_view::npos) {
+            return FileKind::Docx;
         }
         return FileKind::Zip;
     }
     if (bytes.starts_with("%PDF-")) {
         return FileKind::Pdf;
     }
-    if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    if (bytes.starts_with(kOleSignature)) {
         return FileKind::Ole;
     }
     if (bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("\x89PNG") || bytes.starts_with("GIF8") ||
@@ -79,35 +168,26 @@ FileKind sniff_file_kind(const SourceFile& file) {
     return FileKind::PlainText;
 }
 
-core::Story read_story(const SourceFile& file, const core::Template& story_template) {
+StoryDocument read_story_document(const SourceFile& file, const core::Template& story_template) {
     if (file.bytes.empty()) {
         throw Error(ErrorKind::UnreadableInput, "'" + file.name + "' is empty");
     }
-    FileKind kind = sniff_file_kind(file);
-    DocumentText document;
-    switch (kind) {
-        case FileKind::PlainText:
-            document = read_text_document(file, TextFlavour::Plain);
-            break;
-        case FileKind::Markdown:
-            document = read_text_document(file, TextFlavour::Markdown);
-            break;
-        case FileKind::Docx:
-        case FileKind::Odt:
-        case FileKind::Pdf:
-            throw Error(ErrorKind::UnreadableInput,
-                        "'" + file.name + "' is a " + std::string(file_kind_name(kind)) +
-                            " document; this version of storybank reads text (.txt) and Markdown (.md) stories only: "
-                            "save the document as text and import that");
-        case FileKind::Zip:
-        case FileKind::Ole:
-        case FileKind::Image:
-        case FileKind::Binary:
-            throw Error(ErrorKind::UnreadableInput, "'" + file.name + "' is not a story document (it is " +
-                                                        (kind == FileKind::Image ? "an " : "a ") +
-                                                        std::string(file_kind_name(kind)) + " file)");
+    DocumentText document = read_document(file, sniff_file_kind(file));
+    AssembledStory assembled = StoryAssembler(story_template).assemble_with_photos(document, file.name);
+    StoryDocument out;
+    out.story = std::move(assembled.story);
+    for (const std::string& name : assembled.photo_images) {
+        auto image = std::find_if(document.images.begin(), document.images.end(), [&](const EmbeddedImage& embedded) {
+            return !name.empty() && embedded.name == name;
+        });
+        out.photo_images.push_back(image == document.images.end() ? std::nullopt
+                                                                  : std::optional<EmbeddedImage>(*image));
     }
-    return StoryAssembler(story_template).assemble(document, file.name);
+    return out;
+}
+
+core::Story read_story(const SourceFile& file, const core::Template& story_template) {
+    return read_story_document(file, story_template).story;
 }
 
 }  // namespace storybank::ingest

@@ -1,9 +1,13 @@
-// Golden tests of the text and Markdown reader: every story in tests/golden/parse is read as
-// `storybank parse` reads it and compared with its <case>.expected.json.
+// Golden tests of the readers: every story in tests/golden/parse is read as `storybank parse` reads it and
+// compared with its <case>.expected.json.
 //
-// A case is a .txt or .md file. Beside it:
+// A case is a .txt, .md, .docx or .odt file (the documents are made by tests/data/documents/make_documents.sh).
+// Beside it:
 //   <case>.expected.json  the canonical JSON expected (compared semantically, key order free), or
-//                         {"error": "…"} when the file must be refused as not being a story;
+//                         {"error": "…"} when the file must be refused as not being a story. For a document,
+//                         "photo_images" also lists the picture that came with each photo ({name, bytes}, or
+//                         null), as ingest::read_story_document returns them; a document's expected file keeps
+//                         its extension (<case>.docx.expected.json), since one story is often saved both ways;
 //   <case>.args           optional command-line options, e.g. "--template most-significant-change".
 //
 // STORYBANK_SOURCE_DIR (set by ctest) locates the source tree. With STORYBANK_REBASELINE=1 the expected
@@ -13,6 +17,7 @@
 #include "core/message_catalog.hpp"
 #include "core/story_json.hpp"
 #include "ingest/source_file.hpp"
+#include "ingest/story_reader.hpp"
 #include "service/message_loader.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
@@ -38,8 +43,12 @@ using nlohmann::json;
 
 struct GoldenCase {
     std::string name;  ///< file name without extension
-    fs::path story;    ///< the .txt or .md file
+    fs::path story;    ///< the .txt, .md, .docx or .odt file
 };
+
+bool is_document(const fs::path& path) {
+    return path.extension() == ".docx" || path.extension() == ".odt";
+}
 
 /// How gtest names a case in its messages (instead of a byte dump).
 void PrintTo(const GoldenCase& test_case, std::ostream* out) {
@@ -67,7 +76,7 @@ std::vector<GoldenCase> find_cases() {
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(cases_dir(), error)) {
         const fs::path& path = entry.path();
-        if (entry.is_regular_file() && (path.extension() == ".txt" || path.extension() == ".md")) {
+        if (entry.is_regular_file() && (path.extension() == ".txt" || path.extension() == ".md" || is_document(path))) {
             cases.push_back({path.stem().string(), path});
         }
     }
@@ -108,8 +117,19 @@ json read_case(const GoldenCase& test_case) {
     // The bare file name, as a user would pass it, so messages do not depend on where the tree is.
     ingest::SourceFile file{test_case.story.filename().string(), read_file(test_case.story)};
     try {
-        core::Story story = service::parse_story_file(file, kCatalog, template_of(test_case));
-        return json::parse(core::to_canonical_json(story, kMessages, "fr"));
+        const std::string template_id = template_of(test_case);
+        core::Story story = service::parse_story_file(file, kCatalog, template_id);
+        json out = json::parse(core::to_canonical_json(story, kMessages, "fr"));
+        if (is_document(test_case.story)) {
+            const core::Template& story_template =
+                template_id.empty() ? kCatalog.default_template() : kCatalog.get(template_id);
+            json images = json::array();
+            for (const auto& image : ingest::read_story_document(file, story_template).photo_images) {
+                images.push_back(image ? json{{"name", image->name}, {"bytes", image->bytes.size()}} : json());
+            }
+            out["photo_images"] = std::move(images);
+        }
+        return out;
     } catch (const Error& error) {
         return json{{"error", error.public_message()}};
     }
@@ -164,12 +184,19 @@ std::string first_difference(const json& expected, const json& actual, const std
     return {};
 }
 
+fs::path expected_path_of(const GoldenCase& test_case) {
+    fs::path expected_path = test_case.story;
+    if (is_document(test_case.story)) {
+        return expected_path += ".expected.json";
+    }
+    return expected_path.replace_extension(".expected.json");
+}
+
 class GoldenParse : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(GoldenParse, MatchesExpectedJson) {
     const GoldenCase& test_case = GetParam();
-    fs::path expected_path = test_case.story;
-    expected_path.replace_extension(".expected.json");
+    const fs::path expected_path = expected_path_of(test_case);
     json actual = read_case(test_case);
 
     const char* rebaseline = std::getenv("STORYBANK_REBASELINE");

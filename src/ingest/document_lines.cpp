@@ -1,0 +1,71 @@
+#include "ingest/document_lines.hpp"
+
+#include "text/unicode_text.hpp"
+
+#include <algorithm>
+
+namespace storybank::ingest {
+
+std::string tidy_paragraph(std::string_view text) {
+    std::string normalized = text::normalize_nfc(text);
+    std::string_view raw = normalized;
+    if (auto tab = raw.find('\t'); tab != std::string_view::npos) {
+        std::string label = text::tidy_spaces(raw.substr(0, tab));
+        std::string value = text::tidy_spaces(raw.substr(tab + 1));
+        if (!label.empty() && !value.empty()) {
+            return label + "\t" + value;
+        }
+    }
+    return text::tidy_spaces(raw);
+}
+
+void append_table_row(std::vector<std::vector<DocumentLine>> cells, bool header_row, std::vector<DocumentLine>& out) {
+    std::size_t filled = 0;
+    bool has_image = false;
+    for (auto& cell : cells) {
+        std::erase_if(cell, [](const DocumentLine& line) {
+            return line.kind == DocumentLine::Kind::Blank ||
+                   (line.kind != DocumentLine::Kind::Image && line.text.empty());
+        });
+        filled += cell.empty() ? 0 : 1;
+        has_image = has_image || std::any_of(cell.begin(), cell.end(), [](const DocumentLine& line) {
+                        return line.kind == DocumentLine::Kind::Image;
+                    });
+    }
+    if (filled == 0) {
+        return;
+    }
+    if (has_image || filled == 1) {
+        for (auto& cell : cells) {
+            for (auto& line : cell) {
+                out.push_back(std::move(line));
+            }
+        }
+        return;
+    }
+    DocumentLine row;
+    row.kind = header_row ? DocumentLine::Kind::TableHeader : DocumentLine::Kind::Text;
+    for (const auto& cell : cells) {
+        if (cell.empty()) {
+            continue;
+        }
+        if (row.location.empty()) {
+            row.location = cell.front().location;
+        }
+        std::string text;
+        for (std::size_t i = 0; i < cell.size(); ++i) {
+            if (i > 0) {
+                const bool list =
+                    cell[i].kind == DocumentLine::Kind::ListItem && cell[i - 1].kind == DocumentLine::Kind::ListItem;
+                text += list ? "\n" : "\n\n";
+            }
+            text += cell[i].text;
+        }
+        // A tab inside a cell would read as a column of its own.
+        std::replace(text.begin(), text.end(), '\t', ' ');
+        row.text += (row.text.empty() ? "" : "\t") + text;
+    }
+    out.push_back(std::move(row));
+}
+
+}  // namespace storybank::ingest

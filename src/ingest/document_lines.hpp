@@ -1,0 +1,23 @@
+#pragma once
+
+#include "ingest/document_text.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storybank::ingest {
+
+/// A paragraph's text as every reader hands it over: NFC, runs of spaces collapsed, trimmed, and a tab kept
+/// (only one) between a label and its value, as in "Localité<TAB>Bamako".
+std::string tidy_paragraph(std::string_view text);
+
+/// Adds one table row, given as the lines read from each of its cells, to `out`:
+/// - cells holding text become one line "cell<TAB>cell…" (empty cells left out; the paragraphs of one cell
+///   separated by a blank line, which the assembler keeps as paragraphs of a rich-text value), so that a
+///   two-column summary table reads exactly like the "label<TAB>value" rows of a text export;
+/// - a row with a single filled cell (a title row, a layout box) or with a picture gives its cells' lines as
+///   they are, so that headings, labels, pictures and captions inside stay visible to the assembler.
+void append_table_row(std::vector<std::vector<DocumentLine>> cells, bool header_row, std::vector<DocumentLine>& out);
+
+}  // namespace storybank::ingest

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Makes the DOCX and ODT golden cases of tests/golden/parse/ from the seed story, with three tools:
+#   seed-as-word.docx       OOXML written the way Word writes it, assembled by make_documents.py
+#   english-word-kaya.docx  an English story, same way, other layout (linked picture, table of photos)
+#   seed-libreoffice.docx   LibreOffice (soffice --headless) from an HTML version of the seed, pictures as data: URIs
+#   seed-libreoffice.odt    the same HTML, saved as OpenDocument text
+#   seed-pandoc.docx        pandoc from a Markdown version of the seed, pictures as figures with captions
+# The pictures are tiny (16×12) images made with ImageMagick's convert. Run from anywhere:
+#   sh tests/data/documents/make_documents.sh
+# then review `git diff` and rebaseline the expected JSON (tests/data/documents/PROVENANCE.md).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+out="$root/tests/golden/parse"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+convert -size 16x12 xc:'#2e8b57' -fill '#f4d03f' -draw 'rectangle 4,3 11,8' "$work/photo1.jpg"
+convert -size 16x12 xc:'#1f4e79' -fill '#e67e22' -draw 'circle 8,6 8,2' "$work/photo2.jpg"
+convert -size 16x12 xc:'#8e44ad' -fill white -draw 'line 0,0 15,11' "$work/photo3.png"
+
+python3 "$here/make_documents.py" "$root/tests/data/think-peace-mali.txt" "$work" "$out"
+
+# A profile of its own, so that a LibreOffice already running (or another conversion) does not interfere.
+profile="file://$work/lo-profile"
+# "HTML (StarWriter)" imports the HTML as a text document (not Writer/Web), which both exports need.
+soffice -env:UserInstallation="$profile" --headless --infilter="HTML (StarWriter)" \
+    --convert-to 'docx:MS Word 2007 XML' --outdir "$work" "$work/seed.html" >/dev/null 2>&1
+soffice -env:UserInstallation="$profile" --headless --infilter="HTML (StarWriter)" \
+    --convert-to odt --outdir "$work" "$work/seed.html" >/dev/null 2>&1
+cp "$work/seed.docx" "$out/seed-libreoffice.docx"
+cp "$work/seed.odt" "$out/seed-libreoffice.odt"
+
+# Without "smart", pandoc would turn the straight apostrophes of the seed into typographic ones.
+(cd "$work" && pandoc --from markdown-smart seed.md -o "$out/seed-pandoc.docx")
+
+ls -l "$out"/*.docx "$out"/*.odt
