@@ -55,6 +55,11 @@ std::string snippet_to_html(std::string_view snippet) {
     std::string out;
     std::string text;
     for (char c : snippet) {
+        // A snippet is cut from rich text at any word, so its CommonMark emphasis is often half an emphasis:
+        // the markers are dropped rather than shown as stray asterisks.
+        if (c == '*') {
+            continue;
+        }
         if (c == '\x02' || c == '\x03') {
             out += render::escape_html(text) + (c == '\x02' ? "<mark>" : "</mark>");
             text.clear();

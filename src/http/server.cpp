@@ -64,6 +64,31 @@ store::StoryFilter filter_from(const httplib::Request& request) {
     return filter;
 }
 
+std::string_view page_message_for(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::NotFound:
+            return "web-error-not-found";
+        case ErrorKind::InvalidRequest:
+        case ErrorKind::UnreadableInput:
+        case ErrorKind::Conflict:
+        case ErrorKind::Forbidden:
+            return "web-error-bad-request";
+        case ErrorKind::Unavailable:
+            return "web-error-unavailable";
+        case ErrorKind::Internal:
+            break;
+    }
+    return "web-error-internal";
+}
+
+/// "2026-11-29T03:18:56Z" → "2026-11-29 03:18 UTC": the stored timestamps are UTC; seconds only add noise.
+std::string readable_timestamp(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T') {
+        return iso;
+    }
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
 void set_security_headers(httplib::Response& response) {
     response.set_header(
         "Content-Security-Policy",
@@ -143,7 +168,7 @@ std::string Server::Implementation::story_page(std::int64_t id) {
         render::write_story_html(revision.story, story_template, options.language, render::PersonalData::Omit) +
         "<p class=\"revision\">" +
         render::escape_html(text("web-revision-line", {{"number", std::to_string(revision.info.number)},
-                                                       {"date", revision.info.created_at}})) +
+                                                       {"date", readable_timestamp(revision.info.created_at)}})) +
         "</p>\n</main>\n";
     const core::FieldDefinition* title_field = story_template.field_with_role(core::FieldRole::Title);
     std::string title = title_field != nullptr ? std::string(revision.story.text(title_field->key)) : "storybank";
@@ -218,8 +243,9 @@ void Server::Implementation::install_routes() {
             if (request.path.starts_with("/api/")) {
                 response.set_content(problem_json(kind, message), "application/problem+json");
             } else {
+                // Pages speak the reader's language; the English detail stays in the API and the log.
                 std::string body = "<main><h1>" + std::to_string(response.status) + "</h1><p>" +
-                                   render::escape_html(message) + "</p><p><a href=\"/\">" +
+                                   render::escape_html(text(page_message_for(kind))) + "</p><p><a href=\"/\">" +
                                    render::escape_html(text("web-back-to-list")) + "</a></p></main>";
                 response.set_content(render::html_page("storybank", body, options.language), std::string(kHtml));
             }

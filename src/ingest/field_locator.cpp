@@ -48,10 +48,13 @@ std::string strip_marks(std::string_view word) {
     return out;
 }
 
-std::vector<Word> split_words(std::string_view text) {
+/// The words of a line, up to `max_words` that are not pure punctuation: a label sits at the start of a line, so
+/// the rest of a long paragraph need not be folded.
+std::vector<Word> split_words(std::string_view text, std::size_t max_words = SIZE_MAX) {
     std::vector<Word> words;
     std::size_t i = 0;
-    while (i < text.size()) {
+    std::size_t counted = 0;
+    while (i < text.size() && counted < max_words) {
         std::size_t width = 0;
         if (is_space_at(text, i, width)) {
             i += width;
@@ -62,6 +65,7 @@ std::vector<Word> split_words(std::string_view text) {
             ++i;
         }
         words.push_back({strip_marks(text.substr(start, i - start)), start, i});
+        counted += words.back().folded.empty() ? 0 : 1;
     }
     return words;
 }
@@ -187,6 +191,7 @@ FieldLocator::FieldLocator(const core::Template& story_template) : m_template(st
     // Longest first, so "Description de la solution" wins over "Description".
     std::stable_sort(m_variants.begin(), m_variants.end(),
                      [](const Variant& a, const Variant& b) { return a.words.size() > b.words.size(); });
+    m_longest_variant = m_variants.empty() ? 0 : m_variants.front().words.size();
 }
 
 void FieldLocator::add_variant(std::string_view label,
@@ -202,7 +207,8 @@ void FieldLocator::add_variant(std::string_view label,
 
 LabelMatch FieldLocator::match(std::string_view raw_line, bool allow_complement) const {
     const std::string line = without_html_tags(raw_line);
-    std::vector<Word> all_words = split_words(line);
+    // Room for numbering in front, the longest label, a bracketed hint and a complement ("de la narratrice").
+    std::vector<Word> all_words = split_words(line, m_longest_variant + kMaxComplementWords + 8);
     // Skip numbering and pure punctuation in front ("2.1", "1.", "#", "-", "**").
     std::size_t first = 0;
     while (first < all_words.size() && (all_words[first].folded.empty() ||

@@ -50,6 +50,7 @@ private:
 private:  // data
     const core::Template& m_template;
     std::vector<Variant> m_variants;
+    std::size_t m_longest_variant = 0;  ///< in words: how far into a line a label can reach
 };
 
 /// The words of a label as the locator compares them: folded, without emphasis marks, brackets or colons.

@@ -29,6 +29,19 @@ TEST(UnicodeText, FoldsForMatching) {
     }
 }
 
+TEST(UnicodeText, FoldsAsciiLikeTheFullPath) {
+    // Pure ASCII takes a shortcut; a word with one accent takes the full path. Both must agree on the rest.
+    const char* const kAscii[] = {"  Hello\tWORLD `x`  ", "A\x1F B\r\nC", "Nom-Prenom (Tel.)", ""};
+    for (const char* ascii : kAscii) {
+        std::string with_accent = std::string(ascii) + " é";
+        std::string folded = fold_for_matching(with_accent);
+        std::string expected = fold_for_matching(ascii);
+        expected += expected.empty() ? "e" : " e";
+        EXPECT_EQ(folded, expected) << ascii;
+    }
+    EXPECT_EQ(fold_for_matching("  Hello\tWORLD `x`  "), "hello world 'x'");
+}
+
 TEST(UnicodeText, DecodesBomsAndWindows1252) {
     EXPECT_EQ(decode_text("\xEF\xBB\xBFTitre").utf8, "Titre");
     EXPECT_EQ(decode_text("\xEF\xBB\xBFTitre").encoding, SourceEncoding::Utf8WithBom);

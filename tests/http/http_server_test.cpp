@@ -240,6 +240,7 @@ TEST_F(HttpServerTest, StoryPageEscapesAndOmitsContact) {
     EXPECT_EQ(result->body.find("onerror=alert(2)>"), std::string::npos);
     EXPECT_EQ(result->body.find("awa@example.org"), std::string::npos);
     EXPECT_NE(result->body.find("Puits de Ségou"), std::string::npos);
+    EXPECT_NE(result->body.find(" UTC</p>"), std::string::npos) << "the revision line shows a readable UTC time";
 }
 
 TEST_F(HttpServerTest, SearchPageMarksMatches) {
@@ -256,6 +257,15 @@ TEST_F(HttpServerTest, MissingStoryPageIsHtml404) {
     EXPECT_EQ(result->status, 404);
     EXPECT_EQ(result->get_header_value("Content-Type"), "text/html; charset=utf-8");
     EXPECT_NE(result->body.find("<h1>404</h1>"), std::string::npos);
+    EXPECT_NE(result->body.find("Cette page n&#39;existe pas"), std::string::npos) << result->body;
+}
+
+TEST_F(HttpServerTest, SnippetsShowNoEmphasisMarkers) {
+    Json body = get_json("/api/v1/search?q=Aissata");
+    ASSERT_EQ(body["total"], 1);
+    std::string snippet = body["hits"][0]["snippet"];
+    EXPECT_NE(snippet.find("<mark>Aissata</mark>"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find('*'), std::string::npos) << snippet;
 }
 
 TEST_F(HttpServerTest, EveryAnswerCarriesSecurityHeaders) {
