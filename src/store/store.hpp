@@ -74,12 +74,21 @@ struct SearchResult {
     int total = 0;  ///< number of matching stories, before limit/offset
 };
 
+struct StoredAttachment {
+    core::Attachment attachment;
+    std::string bytes;
+    std::string thumbnail_sha256;  ///< the small copy of a photo, itself an attachment; empty when there is none
+};
+
 /// Everything a save needs besides the story itself.
 struct SaveRequest {
     core::Story story;
     core::StoryIndexEntry index;  ///< from core::make_index_entry(story, template)
     std::string author;           ///< who saves: a user name, "import", "cli"
     std::string note;             ///< why
+    /// Photos (and their thumbnails) the story refers to, stored in the same transaction as the revision, so
+    /// an interrupted save leaves neither a story without its photos nor photos without a story.
+    std::vector<StoredAttachment> attachments;
 };
 
 /// Where an imported story came from; the SHA-256 of the source file makes import idempotent.
@@ -97,11 +106,6 @@ struct Organisation {
     std::int64_t id = 0;
     std::string name;
     std::string kind;  ///< "member", "partner", "lead" or "" when unknown
-};
-
-struct StoredAttachment {
-    core::Attachment attachment;
-    std::string bytes;
 };
 
 /// The one storage interface. Each backend (SQLite now, PostgreSQL later) implements it and passes

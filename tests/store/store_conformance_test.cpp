@@ -435,6 +435,30 @@ TEST_P(StoreConformance, AttachmentsAreStoredOnceByHash) {
               ErrorKind::InvalidRequest);
 }
 
+TEST_P(StoreConformance, PhotosAreSavedWithTheirRevision) {
+    SaveRequest request = request_for({.title = "Les puits de Ségou", .body = "Un puits a été creusé."});
+    request.attachments.push_back({{"aa11", "image/jpeg", 2048, 1536}, "photo bytes", "bb22"});
+    request.attachments.push_back({{"bb22", "image/jpeg", 320, 240}, "thumbnail bytes", ""});
+    std::int64_t id = store().create_story(request);
+
+    std::optional<StoredAttachment> photo = store().find_attachment("aa11");
+    ASSERT_TRUE(photo);
+    EXPECT_EQ(photo->bytes, "photo bytes");
+    EXPECT_EQ(photo->thumbnail_sha256, "bb22");
+    std::optional<StoredAttachment> thumbnail = store().find_attachment("bb22");
+    ASSERT_TRUE(thumbnail);
+    EXPECT_EQ(thumbnail->attachment.width, 320);
+    EXPECT_EQ(thumbnail->thumbnail_sha256, "");
+
+    // A save refused for a stale revision stores none of its photos either.
+    SaveRequest stale = request_for({.title = "Les puits de Ségou", .body = "Deux puits."});
+    stale.attachments.push_back({{"cc33", "image/png", 10, 10}, "late photo", ""});
+    EXPECT_EQ(error_kind_of([&] { store().save_revision(id, stale, 7); }), ErrorKind::Conflict);
+    EXPECT_FALSE(store().find_attachment("cc33"));
+    EXPECT_EQ(store().save_revision(id, stale, 1), 2);
+    EXPECT_TRUE(store().find_attachment("cc33"));
+}
+
 // ------------------------------------------------------------------------------------------------------------
 // Listing
 

@@ -181,6 +181,9 @@ void SqliteStore::write_revision(std::int64_t story_id,
                                  const std::string& now) {
     const core::Story& story = request.story;
     const core::StoryIndexEntry& index = request.index;
+    for (const auto& attachment : request.attachments) {
+        insert_attachment(attachment);
+    }
     auto errors = std::count_if(story.problems.begin(), story.problems.end(),
                                 [](const core::Problem& problem) { return problem.severity == core::Severity::Error; });
     auto warnings = static_cast<std::int64_t>(story.problems.size()) - errors;
@@ -412,27 +415,33 @@ std::int64_t SqliteStore::story_count() {
 // Attachments and organisations
 
 void SqliteStore::put_attachment(const StoredAttachment& stored) {
+    std::lock_guard lock(m_mutex);
+    insert_attachment(stored);
+}
+
+void SqliteStore::insert_attachment(const StoredAttachment& stored) {
     if (stored.attachment.sha256.empty()) {
         throw Error(ErrorKind::InvalidRequest, "an attachment needs the SHA-256 of its bytes");
     }
-    std::lock_guard lock(m_mutex);
     m_database
         ->prepare(
-            "INSERT INTO attachments (sha256, media_type, width, height, size, bytes) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (sha256) DO NOTHING")
+            "INSERT INTO attachments (sha256, media_type, width, height, size, bytes, thumbnail_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, '')) ON CONFLICT (sha256) DO NOTHING")
         .bind(1, stored.attachment.sha256)
         .bind(2, stored.attachment.media_type)
         .bind(3, stored.attachment.width)
         .bind(4, stored.attachment.height)
         .bind(5, static_cast<std::int64_t>(stored.bytes.size()))
         .bind_blob(6, stored.bytes)
+        .bind(7, stored.thumbnail_sha256)
         .run();
 }
 
 std::optional<StoredAttachment> SqliteStore::find_attachment(std::string_view sha256) {
     std::lock_guard lock(m_mutex);
-    Statement statement =
-        m_database->prepare("SELECT sha256, media_type, width, height, bytes FROM attachments WHERE sha256 = ?");
+    Statement statement = m_database->prepare(
+        "SELECT sha256, media_type, width, height, bytes, coalesce(thumbnail_sha256, '') FROM attachments "
+        "WHERE sha256 = ?");
     statement.bind(1, sha256);
     if (!statement.step()) {
         return std::nullopt;
@@ -443,6 +452,7 @@ std::optional<StoredAttachment> SqliteStore::find_attachment(std::string_view sh
     stored.attachment.width = statement.column_int(2);
     stored.attachment.height = statement.column_int(3);
     stored.bytes = statement.column_blob(4);
+    stored.thumbnail_sha256 = statement.column_text(5);
     return stored;
 }
 

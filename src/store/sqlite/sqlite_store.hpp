@@ -74,6 +74,7 @@ private:
     std::int64_t insert_story(const SaveRequest& request, const std::string& now);
     void write_revision(std::int64_t story_id, int number, const SaveRequest& request, const std::string& now);
     Organisation ensure_organisation_locked(std::string_view name, std::string_view kind);
+    void insert_attachment(const StoredAttachment& attachment);
     std::int64_t organisation_id_for(std::string_view name, std::string_view kind);
     int current_revision_of(std::int64_t story_id);
     std::optional<StorySummary> find_story_locked(std::int64_t story_id);
