@@ -12,6 +12,8 @@ find_package(CLI11 2 REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(TEXTCAT REQUIRED IMPORTED_TARGET libexttextcat)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+# libvips ships no CMake config; vips-cpp brings the C library and glib with it.
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips-cpp)
 # pkg-config, not find_package(libzip): Debian's libzip config names zipcmp & co., which are in another package.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(pugixml 1.11 REQUIRED)
