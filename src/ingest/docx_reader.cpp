@@ -417,7 +417,7 @@ private:
                     state.fields.back().instruction += node.text().get();
                 }
             } else if (is(node, "drawing")) {
-                std::string alt;
+                DrawingAlt alt;
                 read_drawing(node, state, alt);
             } else if (is(node, "pict")) {
                 read_vml(node, state, "");
@@ -455,24 +455,29 @@ private:
     }
 
     // Pictures and text boxes.
-    void read_drawing(const pugi::xml_node& node, ParagraphState& state, std::string& alt) {
+    /// The alt text of the pictures of one w:drawing.
+    struct DrawingAlt {
+        std::string text;
+        bool from_drawing = false;  ///< wp:docPr was seen: it, not pic:cNvPr, holds the alt text Word shows
+    };
+
+    void read_drawing(const pugi::xml_node& node, ParagraphState& state, DrawingAlt& alt) {
         for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_element) {
                 continue;
             }
-            // wp:docPr holds the alt text Word shows; pic:cNvPr often just the file name the picture came from.
-            if (is(c, "docPr") || (is(c, "cNvPr") && alt.empty())) {
+            // pic:cNvPr often holds just the name of the file the picture came from.
+            if (is(c, "docPr") || (is(c, "cNvPr") && !alt.from_drawing)) {
                 std::string_view description = value(c, "descr");
                 if (description.empty()) {
                     description = value(c, "title");
                 }
-                if (!description.empty() && !is_generated_description(description)) {
-                    alt = description;
-                }
+                alt.text = is_generated_description(description) ? std::string() : std::string(description);
+                alt.from_drawing = alt.from_drawing || is(c, "docPr");
             } else if (is(c, "txbxContent")) {
                 read_blocks(c, state.boxed);
             } else if (is(c, "blip")) {
-                add_picture(value(c, "embed"), value(c, "link"), alt, state);
+                add_picture(value(c, "embed"), value(c, "link"), alt.text, state);
             } else {
                 read_drawing(c, state, alt);
             }
