@@ -6,6 +6,32 @@
 
 namespace storybank::ingest {
 
+namespace {
+
+/// "1. text", "2) text": an ordered list item (CommonMark allows up to 9 digits; 3 keep years out).
+bool is_ordered_list_item(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 4 && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    return digits >= 1 && digits <= 3 && line.size() > digits + 2 && (line[digits] == '.' || line[digits] == ')') &&
+           line[digits + 1] == ' ';
+}
+
+}  // namespace
+
+std::optional<std::string> typed_list_item(std::string_view line) {
+    for (std::string_view bullet : {"- ", "* ", "• ", "\xE2\x80\x93 "}) {
+        if (line.starts_with(bullet)) {
+            return "- " + std::string(line.substr(bullet.size()));
+        }
+    }
+    if (is_ordered_list_item(line)) {
+        return std::string(line);
+    }
+    return std::nullopt;
+}
+
 std::string tidy_paragraph(std::string_view text) {
     std::string normalized = text::normalize_nfc(text);
     std::string_view raw = normalized;

@@ -2,6 +2,7 @@
 
 #include "ingest/document_text.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,10 @@ namespace storybank::ingest {
 /// A paragraph's text as every reader hands it over: NFC, runs of spaces collapsed, trimmed, and a tab kept
 /// (only one) between a label and its value, as in "Localité<TAB>Bamako".
 std::string tidy_paragraph(std::string_view text);
+
+/// A list item typed by hand rather than made with the editor's list tool: "- text", "* text", "• text",
+/// "– text" (given back as "- text"), or "1. text", "2) text" (as they are). nullopt for anything else.
+std::optional<std::string> typed_list_item(std::string_view line);
 
 /// Adds one table row, given as the lines read from each of its cells, to `out`:
 /// - cells holding text become one line "cell<TAB>cell…" (empty cells left out; the paragraphs of one cell

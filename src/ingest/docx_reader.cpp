@@ -306,6 +306,10 @@ private:
         } else if (auto numbering = list_numbering(properties, style)) {
             line.kind = DocumentLine::Kind::ListItem;
             line.text = m_numbering.next_marker(numbering->first, numbering->second) + line.text;
+        } else if (std::optional<std::string> item = typed_list_item(line.text)) {
+            // Dashes and numbers typed by hand make a list as much as the list tool does.
+            line.kind = DocumentLine::Kind::ListItem;
+            line.text = std::move(*item);
         }
 
         const bool has_images = !state.images.empty();

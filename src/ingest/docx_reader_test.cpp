@@ -88,11 +88,11 @@ TEST(DocxReader, ReadsTabsBreaksSymbolsAndHyphens) {
     DocumentText document =
         read(paragraph(run("Localité") + "<w:r><w:tab/></w:r>" + run("Bamako")) +
              paragraph(run("Abdoul Kassim FOMBA") + "<w:r><w:br/></w:r>" + run("Coordonnateur")) +
-             paragraph(R"(<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>)" + run(" Think") +
+             paragraph(run("Voir ") + R"(<w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r>)" + run(" Think") +
                        "<w:r><w:noBreakHyphen/></w:r>" + run("Peace") + "<w:r><w:softHyphen/></w:r>" + run("ARC")));
     EXPECT_EQ(texts(document),
               (std::vector<std::string>{"text|Localité\tBamako", "text|Abdoul Kassim FOMBA\nCoordonnateur",
-                                        "text|• Think-PeaceARC"}));
+                                        "text|Voir → Think-PeaceARC"}));
 }
 
 TEST(DocxReader, LeavesDeletionsAndHiddenTextOut) {
@@ -135,10 +135,11 @@ TEST(DocxReader, NumbersListItems) {
         return paragraph(run(text),
                          R"(<w:numPr><w:ilvl w:val="0"/><w:numId w:val=")" + std::string(num_id) + R"("/></w:numPr>)");
     };
-    DocumentText document = read(item("Premier", "1") + item("Deuxième", "1") + item("Puce", "2") + item("Sans", "0"),
+    DocumentText document = read(item("Premier", "1") + item("Deuxième", "1") + item("Puce", "2") + item("Sans", "0") +
+                                     paragraph(run("– tiret tapé")) + paragraph(run("3) numéro tapé")),
                                  {}, {{"word/numbering.xml", numbering}});
-    EXPECT_EQ(texts(document),
-              (std::vector<std::string>{"list|1. Premier", "list|2. Deuxième", "list|- Puce", "text|Sans"}));
+    EXPECT_EQ(texts(document), (std::vector<std::string>{"list|1. Premier", "list|2. Deuxième", "list|- Puce",
+                                                         "text|Sans", "list|- tiret tapé", "list|3) numéro tapé"}));
 }
 
 TEST(DocxReader, ReadsTablesRowByRow) {

@@ -312,6 +312,10 @@ private:
         } else if (list != nullptr && list->first_paragraph_of_item) {
             line.kind = DocumentLine::Kind::ListItem;
             line.text = list_marker(*list) + line.text;
+        } else if (std::optional<std::string> item = typed_list_item(line.text)) {
+            // Dashes and numbers typed by hand make a list as much as the list tool does.
+            line.kind = DocumentLine::Kind::ListItem;
+            line.text = std::move(*item);
         }
         const bool has_images = !state.images.empty();
         const bool images_first = has_images && !state.text_before_images;

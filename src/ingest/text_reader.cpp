@@ -1,9 +1,11 @@
 #include "ingest/text_reader.hpp"
 
 #include "core/error.hpp"
+#include "ingest/document_lines.hpp"
 #include "text/unicode_text.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace storybank::ingest {
@@ -48,16 +50,6 @@ bool looks_hard_wrapped(const std::vector<std::string>& lines) {
         medium += (length >= 55 && length <= 100) ? 1 : 0;
     }
     return longest <= 100 && medium >= 3;
-}
-
-/// "1. text", "2) text": an ordered list item (CommonMark allows up to 9 digits; 3 keep years out).
-bool is_ordered_list_item(std::string_view line) {
-    std::size_t digits = 0;
-    while (digits < line.size() && digits < 4 && line[digits] >= '0' && line[digits] <= '9') {
-        ++digits;
-    }
-    return digits >= 1 && digits <= 3 && line.size() > digits + 2 && (line[digits] == '.' || line[digits] == ')') &&
-           line[digits + 1] == ' ';
 }
 
 /// "![caption](photo.jpg)" → caption and target; false when the line is not just an image.
@@ -166,14 +158,9 @@ DocumentText read_text_document(const SourceFile& file, TextFlavour flavour) {
                 trimmed = row;
             }
         }
-        if (trimmed.starts_with("- ") || trimmed.starts_with("* ") || trimmed.starts_with("• ") ||
-            trimmed.starts_with("\xE2\x80\x93 ")) {
+        if (std::optional<std::string> item = typed_list_item(trimmed)) {
             line.kind = DocumentLine::Kind::ListItem;
-            std::size_t space = trimmed.find(' ');
-            line.text = "- " + trimmed.substr(space + 1);
-        } else if (is_ordered_list_item(trimmed)) {
-            line.kind = DocumentLine::Kind::ListItem;
-            line.text = trimmed;
+            line.text = std::move(*item);
         } else {
             line.text = trimmed;
         }
