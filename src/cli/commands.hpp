@@ -16,8 +16,11 @@ struct ParseArguments {
 };
 
 struct ImportArguments {
-    std::vector<std::string> files;
+    std::vector<std::string> files;  ///< files, or folders whose story files are imported
     std::string template_id;
+    bool recursive = false;
+    std::string report;  ///< JSON report path; empty: none
+    int jobs = 0;        ///< 0: one per core
 };
 
 struct FilterArguments {

@@ -11,12 +11,15 @@
 namespace storybank::cli {
 
 std::unique_ptr<Application> make_application(const GlobalOptions& options, NeedsStore needs_store) {
-    auto application = std::unique_ptr<Application>(new Application{
-        service::TemplateCatalog::load(options.templates_dir), service::load_messages(), {}, nullptr, nullptr});
+    service::PhotoLimits limits;
+    limits.max_edge = options.photo_max_edge;
+    limits.max_file_bytes = static_cast<std::size_t>(options.photo_max_mb) * 1024 * 1024;
+    auto application = std::make_unique<Application>(service::TemplateCatalog::load(options.templates_dir),
+                                                     service::load_messages(), limits);
     if (needs_store == NeedsStore::Yes) {
         application->store = store::sqlite::SqliteStore::open(options.data_dir);
-        application->stories =
-            std::make_unique<service::StoryService>(*application->store, application->templates, application->clock);
+        application->stories = std::make_unique<service::StoryService>(*application->store, application->templates,
+                                                                       application->clock, application->reader);
     }
     return application;
 }

@@ -3,6 +3,7 @@
 #include "cli/options.hpp"
 #include "core/message_catalog.hpp"
 #include "service/clock.hpp"
+#include "service/story_file_reader.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
@@ -14,9 +15,15 @@ namespace storybank::cli {
 /// The composition root: the one place that chooses concrete parts (the SQLite store, the system clock)
 /// and wires them into services.
 struct Application {
+    Application(service::TemplateCatalog catalog, core::MessageCatalog catalog_messages, service::PhotoLimits limits)
+        : templates(std::move(catalog)), messages(std::move(catalog_messages)), reader(templates, limits) {}
+    Application(const Application&) = delete;
+    Application& operator=(const Application&) = delete;
+
     service::TemplateCatalog templates;
     core::MessageCatalog messages;
     service::SystemClock clock;
+    service::StoryFileReader reader;
     std::unique_ptr<store::Store> store;             ///< null when the command needs no store
     std::unique_ptr<service::StoryService> stories;  ///< null when the command needs no store
 };

@@ -50,6 +50,8 @@ int run(int argc, char** argv) {
     add_setting(app, "data", data_dir);
     add_setting(app, "lang", options.language)->check(CLI::IsMember({"fr", "en", "test"}));
     add_setting(app, "templates", templates_dir);
+    add_setting(app, "photo-max-edge", options.photo_max_edge)->check(CLI::Range(64, 16384));
+    add_setting(app, "photo-max-mb", options.photo_max_mb)->check(CLI::Range(1, 1024));
     ServeOptions serve;
 
     std::function<int()> command;
@@ -57,7 +59,7 @@ int run(int argc, char** argv) {
     ParseArguments parse;
     auto* parse_command =
         app.add_subcommand("parse", "Read a story file and print its canonical JSON (nothing is stored)");
-    parse_command->add_option("file", parse.file, "The story: .txt or .md")->required();
+    parse_command->add_option("file", parse.file, "The story: .txt, .md, .docx, .odt or .pdf")->required();
     parse_command->add_option("--template", parse.template_id, "Template of the story (default: success-story)");
     parse_command->add_option("--media-dir", parse.media_dir,
                               "Write the story's processed photos here as <sha256>.<ext>");
@@ -67,8 +69,13 @@ int run(int argc, char** argv) {
     ImportArguments import;
     auto* import_command =
         app.add_subcommand("import", "Store story files as drafts; a file imported before is not added again");
-    import_command->add_option("files", import.files, "Story files (.txt, .md)")->required();
+    import_command->add_option("files", import.files, "Story files (.txt, .md, .docx, .odt, .pdf), or folders")
+        ->required();
     import_command->add_option("--template", import.template_id, "Template of the stories (default: success-story)");
+    import_command->add_flag("-r,--recursive", import.recursive,
+                             "Also import the story files in the folders' sub-folders");
+    import_command->add_option("--report", import.report, "Write what happened to each file to this JSON file");
+    add_setting(*import_command, "jobs", import.jobs)->check(CLI::Range(0, 64));
     import_command->callback([&] { command = [&] { return run_import(options, import); }; });
 
     ListArguments list;

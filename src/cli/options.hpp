@@ -28,6 +28,8 @@ struct GlobalOptions {
     std::filesystem::path data_dir;
     std::string language;  ///< of messages: "fr" or "en"
     std::optional<std::filesystem::path> templates_dir;
+    int photo_max_edge = 2048;
+    int photo_max_mb = 25;
 };
 
 struct ServeOptions {

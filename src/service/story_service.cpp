@@ -1,6 +1,5 @@
 #include "service/story_service.hpp"
 
-#include "auth/content_hash.hpp"
 #include "core/error.hpp"
 #include "core/story_index.hpp"
 #include "ingest/story_reader.hpp"
@@ -15,8 +14,11 @@ core::Story parse_story_file(const ingest::SourceFile& file,
     return ingest::read_story(file, story_template);
 }
 
-StoryService::StoryService(store::Store& store, const TemplateCatalog& templates, const Clock& clock)
-    : m_store(store), m_templates(templates), m_clock(clock) {}
+StoryService::StoryService(store::Store& store,
+                           const TemplateCatalog& templates,
+                           const Clock& clock,
+                           const StoryFileReader& reader)
+    : m_store(store), m_templates(templates), m_clock(clock), m_reader(reader) {}
 
 store::SaveRequest StoryService::save_request(core::Story story, std::string_view author, std::string_view note) const {
     const core::Template& story_template = m_templates.get(story.template_id);
@@ -31,12 +33,16 @@ store::SaveRequest StoryService::save_request(core::Story story, std::string_vie
 ImportReport StoryService::import_file(const ingest::SourceFile& file,
                                        std::string_view template_id,
                                        std::string_view author) {
+    return import_prepared(m_reader.read(file, template_id), author);
+}
+
+ImportReport StoryService::import_prepared(PreparedStory prepared, std::string_view author) {
     ImportReport report;
-    report.file_name = file.name;
-    report.story = parse_story_file(file, m_templates, template_id);
-    store::ImportSource source{auth::sha256_hex(file.bytes), file.name};
-    store::ImportOutcome outcome =
-        m_store.import_story(save_request(report.story, author, "imported from " + file.name), source);
+    report.file_name = prepared.file_name;
+    report.story = prepared.story;
+    store::SaveRequest request = save_request(std::move(prepared.story), author, "imported from " + prepared.file_name);
+    request.attachments = std::move(prepared.attachments);
+    store::ImportOutcome outcome = m_store.import_story(request, {prepared.source_sha256, prepared.file_name});
     report.story_id = outcome.story_id;
     report.created = outcome.created;
     return report;

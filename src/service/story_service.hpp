@@ -4,6 +4,7 @@
 #include "core/story.hpp"
 #include "ingest/source_file.hpp"
 #include "service/clock.hpp"
+#include "service/story_file_reader.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
 
@@ -31,11 +32,16 @@ struct ImportReport {
 /// command line or the HTTP handlers.
 class StoryService {
 public:
-    StoryService(store::Store& store, const TemplateCatalog& templates, const Clock& clock);
+    StoryService(store::Store& store,
+                 const TemplateCatalog& templates,
+                 const Clock& clock,
+                 const StoryFileReader& reader);
 
-    /// Reads and stores a file as a new draft, unless the same bytes were imported before.
+    /// Reads and stores a file as a new draft with its photos, unless the same bytes were imported before.
     /// Throws Error(UnreadableInput) for a file that is not a story; nothing is stored then.
     ImportReport import_file(const ingest::SourceFile& file, std::string_view template_id, std::string_view author);
+    /// Stores a story read beforehand (reader().read(), possibly on another thread) in one transaction.
+    ImportReport import_prepared(PreparedStory prepared, std::string_view author);
 
     /// Stores a story given as canonical JSON (checked against its template) as a new draft.
     std::int64_t create_story(core::Story story, std::string_view author, std::string_view note);
@@ -50,6 +56,7 @@ public:
     store::SearchResult search(const store::SearchQuery& query);
 
     const TemplateCatalog& templates() const { return m_templates; }
+    const StoryFileReader& reader() const { return m_reader; }
 
 private:
     store::SaveRequest save_request(core::Story story, std::string_view author, std::string_view note) const;
@@ -58,6 +65,7 @@ private:  // data
     store::Store& m_store;
     const TemplateCatalog& m_templates;
     const Clock& m_clock;
+    const StoryFileReader& m_reader;
 };
 
 }  // namespace storybank::service

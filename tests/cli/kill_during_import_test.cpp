@@ -1,6 +1,7 @@
 // Kills `storybank import` with SIGKILL in the middle of a batch and checks that the store still opens with
 // every story the command had acknowledged (printed) intact, and that running the same import again
 // finishes the job without duplicates.
+#include "import_process.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
@@ -19,68 +20,10 @@
 namespace {
 
 namespace fs = std::filesystem;
+using namespace storybank::testing;
 
 constexpr int kFileCount = 300;
 constexpr int kKillAfterAcknowledged = 40;
-
-std::string binary() {
-    const char* path = std::getenv("STORYBANK_BINARY");
-    return path != nullptr ? path : STORYBANK_DEFAULT_BINARY;
-}
-
-std::string story_text(int number) {
-    return "Nom et fonction de l'auteur : Awa TRAORÉ, animatrice\nLocalité : Ségou, Mali\nTitre : Histoire numéro " +
-           std::to_string(number) +
-           "\nIntroduction\nLe village manquait d'eau potable.\nDescription de la solution\nUn puits a été creusé "
-           "avec les habitants.\nChangement apporté\nLes enfants vont à l'école au lieu de chercher l'eau.\n";
-}
-
-/// Starts storybank with the arguments; its standard output comes back through the returned descriptor.
-pid_t spawn(const std::vector<std::string>& arguments, int& output) {
-    int pipe_ends[2];
-    if (pipe(pipe_ends) != 0) {
-        return -1;
-    }
-    pid_t child = fork();
-    if (child == 0) {
-        dup2(pipe_ends[1], STDOUT_FILENO);
-        close(pipe_ends[0]);
-        close(pipe_ends[1]);
-        std::vector<char*> argv;
-        std::string program = binary();
-        argv.push_back(program.data());
-        std::vector<std::string> copies = arguments;
-        for (auto& argument : copies) {
-            argv.push_back(argument.data());
-        }
-        argv.push_back(nullptr);
-        execv(program.c_str(), argv.data());
-        _exit(127);
-    }
-    close(pipe_ends[1]);
-    output = pipe_ends[0];
-    return child;
-}
-
-/// "file: 12 imported, …" → file → 12
-std::map<std::string, std::int64_t> parse_acknowledgements(const std::string& text) {
-    std::map<std::string, std::int64_t> acknowledged;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) {
-            break;  // a partial last line is not an acknowledgement
-        }
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        std::size_t colon = line.find(": ");
-        if (colon == std::string::npos || line.starts_with(" ")) {
-            continue;
-        }
-        acknowledged[line.substr(0, colon)] = std::stoll(line.substr(colon + 2));
-    }
-    return acknowledged;
-}
 
 TEST(KillDuringImport, AcknowledgedStoriesSurviveAndARerunFinishesTheJob) {
     fs::path work = fs::temp_directory_path() / ("storybank-kill-" + std::to_string(::getpid()));
@@ -89,12 +32,12 @@ TEST(KillDuringImport, AcknowledgedStoriesSurviveAndARerunFinishesTheJob) {
     std::vector<std::string> arguments = {"--data", (work / "data").string(), "import"};
     for (int i = 0; i < kFileCount; ++i) {
         fs::path file = work / "stories" / ("story-" + std::to_string(i) + ".txt");
-        std::ofstream(file) << story_text(i);
+        std::ofstream(file) << numbered_story_text(i);
         arguments.push_back(file.string());
     }
 
     int output = -1;
-    pid_t child = spawn(arguments, output);
+    pid_t child = spawn_storybank(arguments, output);
     ASSERT_GT(child, 0);
     std::string printed;
     std::array<char, 4096> buffer{};
@@ -129,7 +72,7 @@ TEST(KillDuringImport, AcknowledgedStoriesSurviveAndARerunFinishesTheJob) {
     }
 
     // The same command again: what was stored is recognised, the rest is imported, nothing twice.
-    pid_t rerun = spawn(arguments, output);
+    pid_t rerun = spawn_storybank(arguments, output);
     ASSERT_GT(rerun, 0);
     printed.clear();
     for (ssize_t count = read(output, buffer.data(), buffer.size()); count > 0;

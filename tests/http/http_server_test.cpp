@@ -55,7 +55,8 @@ protected:
         s_templates = std::make_unique<service::TemplateCatalog>(service::TemplateCatalog::load());
         s_messages = std::make_unique<core::MessageCatalog>(service::load_messages());
         s_store = store::sqlite::SqliteStore::open(s_dir);
-        s_stories = std::make_unique<service::StoryService>(*s_store, *s_templates, s_clock);
+        s_reader = std::make_unique<service::StoryFileReader>(*s_templates);
+        s_stories = std::make_unique<service::StoryService>(*s_store, *s_templates, s_clock, *s_reader);
 
         fs::path seed = fs::path(source_dir()) / "tests/data/think-peace-mali.txt";
         s_seed_id = s_stories->import_file({"think-peace-mali.txt", read_bytes(seed)}, "", "test").story_id;
@@ -99,6 +100,7 @@ protected:
     static inline std::unique_ptr<service::TemplateCatalog> s_templates;
     static inline std::unique_ptr<core::MessageCatalog> s_messages;
     static inline service::SystemClock s_clock;
+    static inline std::unique_ptr<service::StoryFileReader> s_reader;
     static inline std::unique_ptr<store::Store> s_store;
     static inline std::unique_ptr<service::StoryService> s_stories;
     static inline std::unique_ptr<http::Server> s_server;

@@ -4,25 +4,45 @@
 #include "core/story_json.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace storybank::cli {
+namespace {
+
+/// Writes each kept photo (not the thumbnails) as DIR/<sha256>.<ext>; a file already there has the same bytes.
+void write_photos(const std::filesystem::path& folder, const service::PreparedStory& prepared) {
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) {
+        throw Error(ErrorKind::Unavailable,
+                    "the media folder '" + folder.string() + "' cannot be created: " + error.message());
+    }
+    for (const auto& stored : prepared.attachments) {
+        if (stored.thumbnail_sha256.empty()) {
+            continue;  // a thumbnail
+        }
+        std::filesystem::path path =
+            folder / (stored.attachment.sha256 + "." +
+                      std::string(service::extension_for_media_type(stored.attachment.media_type)));
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(stored.bytes.data(), static_cast<std::streamsize>(stored.bytes.size()));
+        if (!out) {
+            throw Error(ErrorKind::Unavailable, "the photo '" + path.string() + "' cannot be written");
+        }
+    }
+}
+
+}  // namespace
 
 int run_parse(const GlobalOptions& options, const ParseArguments& arguments) {
     auto application = make_application(options, NeedsStore::No);
     ingest::SourceFile file{arguments.file, read_file(arguments.file)};
-    core::Story story = service::parse_story_file(file, application->templates, arguments.template_id);
+    service::PreparedStory prepared = application->reader.read(file, arguments.template_id);
     if (!arguments.media_dir.empty()) {
-        // Photos embedded in documents are written here once they are processed; text stories carry none,
-        // but the folder is made so scripts can rely on it.
-        std::error_code error;
-        std::filesystem::create_directories(arguments.media_dir, error);
-        if (error) {
-            throw Error(ErrorKind::Unavailable,
-                        "the media folder '" + arguments.media_dir + "' cannot be created: " + error.message());
-        }
+        write_photos(arguments.media_dir, prepared);
     }
-    std::cout << core::to_canonical_json(story, application->messages, options.language,
+    std::cout << core::to_canonical_json(prepared.story, application->messages, options.language,
                                          arguments.compact ? core::JsonLayout::Compact : core::JsonLayout::Indented)
               << '\n';
     return 0;

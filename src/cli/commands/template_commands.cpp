@@ -26,6 +26,8 @@ int run_config_show(const GlobalOptions& options, const ServeOptions& serve) {
     std::cout << "data\t" << options.data_dir.string() << '\n'
               << "lang\t" << options.language << '\n'
               << "templates\t" << (options.templates_dir ? options.templates_dir->string() : "") << '\n'
+              << "photo-max-edge\t" << options.photo_max_edge << '\n'
+              << "photo-max-mb\t" << options.photo_max_mb << '\n'
               << "host\t" << serve.host << '\n'
               << "port\t" << serve.port << '\n'
               << "threads\t" << serve.threads << '\n';
