@@ -1,5 +1,6 @@
 #include "ingest/document_lines.hpp"
 
+#include "core/error.hpp"
 #include "text/unicode_text.hpp"
 
 #include <algorithm>
@@ -19,6 +20,13 @@ bool is_ordered_list_item(std::string_view line) {
 }
 
 }  // namespace
+
+void check_paragraph_count(int count, const std::string& file_name) {
+    if (count > kMaxParagraphs) {
+        throw Error(ErrorKind::UnreadableInput, "'" + file_name + "' has more than " + std::to_string(kMaxParagraphs) +
+                                                    " paragraphs, far more than a story; it was not read");
+    }
+}
 
 std::optional<std::string> typed_list_item(std::string_view line) {
     for (std::string_view bullet : {"- ", "* ", "• ", "\xE2\x80\x93 "}) {

@@ -9,6 +9,13 @@
 
 namespace storybank::ingest {
 
+/// A story form has tens of paragraphs, a long report a few thousand: past this many, a document is refused
+/// rather than held in memory line by line.
+constexpr int kMaxParagraphs = 100'000;
+
+/// Throws Error(UnreadableInput) naming the file once `count` passes kMaxParagraphs.
+void check_paragraph_count(int count, const std::string& file_name);
+
 /// A paragraph's text as every reader hands it over: NFC, runs of spaces collapsed, trimmed, and a tab kept
 /// (only one) between a label and its value, as in "Localité<TAB>Bamako".
 std::string tidy_paragraph(std::string_view text);

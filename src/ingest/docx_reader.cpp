@@ -73,7 +73,7 @@ std::string relationships_part_of(std::string_view part) {
 Relationships read_relationships(ZipArchive& archive, std::string_view source_part) {
     Relationships out;
     std::string rels_part = relationships_part_of(source_part);
-    std::optional<std::string> bytes = archive.read_if_present(rels_part);
+    std::optional<std::string> bytes = archive.read_if_present(rels_part, kMaxXmlPartBytes);
     if (!bytes) {
         return out;
     }
@@ -206,13 +206,13 @@ public:
                             "'); save the story as a Word document (.docx) and import that");
         }
         m_relationships = read_relationships(m_archive, part);
-        if (auto styles = m_archive.read_if_present(folder_of(part) + "styles.xml")) {
+        if (auto styles = m_archive.read_if_present(folder_of(part) + "styles.xml", kMaxXmlPartBytes)) {
             m_styles.load(*parse_xml_part(*styles, m_file.name, folder_of(part) + "styles.xml"));
         }
-        if (auto numbering = m_archive.read_if_present(folder_of(part) + "numbering.xml")) {
+        if (auto numbering = m_archive.read_if_present(folder_of(part) + "numbering.xml", kMaxXmlPartBytes)) {
             m_numbering.load(*parse_xml_part(*numbering, m_file.name, folder_of(part) + "numbering.xml"));
         }
-        auto document = parse_xml_part(m_archive.read(part), m_file.name, part);
+        auto document = parse_xml_part(m_archive.read(part, kMaxXmlPartBytes), m_file.name, part);
         pugi::xml_node body = child(child(*document, "document"), "body");
         if (!body) {
             throw Error(ErrorKind::UnreadableInput, "'" + m_file.name + "' cannot be read: its part '" + part +
@@ -281,6 +281,7 @@ private:
     void read_paragraph(const pugi::xml_node& paragraph, std::vector<DocumentLine>& out) {
         ParagraphState state;
         state.location = "paragraph " + std::to_string(++m_paragraphs);
+        check_paragraph_count(m_paragraphs, m_file.name);
         pugi::xml_node properties = child(paragraph, "pPr");
         std::string style(value(child(properties, "pStyle"), "val"));
         if (style.empty()) {

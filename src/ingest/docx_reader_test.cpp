@@ -1,6 +1,7 @@
 #include "ingest/docx_reader.hpp"
 
 #include "core/error.hpp"
+#include "ingest/document_lines.hpp"
 #include "ingest/test_documents.hpp"
 
 #include <gtest/gtest.h>
@@ -263,6 +264,15 @@ TEST(DocxReader, RefusesDeepNestingWithoutCrashing) {
     }
     std::string message = refusal(make_docx(body));
     EXPECT_NE(message.find("levels deep"), std::string::npos) << message;
+}
+
+TEST(DocxReader, RefusesMoreParagraphsThanAStoryCouldHave) {
+    std::string body;
+    for (int i = 0; i <= kMaxParagraphs; ++i) {
+        body += R"(<w:p w:rsidR=")" + std::to_string(i) + R"("/>)";
+    }
+    std::string message = refusal(make_docx(body));
+    EXPECT_NE(message.find("paragraphs"), std::string::npos) << message;
 }
 
 TEST(DocxReader, ReadsTablesNestedAsDeepAsAllowed) {

@@ -24,6 +24,7 @@ using detail::value;
 
 constexpr std::string_view kTextMediaType = "application/vnd.oasis.opendocument.text";
 constexpr int kMaxChain = 16;
+constexpr std::uint64_t kMaxMediaTypeBytes = 1024;
 /// text:s c="…": a hostile count must not blow a paragraph up.
 constexpr int kMaxSpaces = 64;
 
@@ -159,12 +160,12 @@ public:
 
     DocumentText read() {
         check_media_type();
-        if (auto styles = m_archive.read_if_present("styles.xml")) {
+        if (auto styles = m_archive.read_if_present("styles.xml", kMaxXmlPartBytes)) {
             auto document = parse_xml_part(*styles, m_file.name, "styles.xml");
             pugi::xml_node root = child(*document, "document-styles");
             load_styles(child(root, "styles"), false, m_paragraph_styles, m_text_styles, m_list_styles);
         }
-        auto content = parse_xml_part(m_archive.read("content.xml"), m_file.name, "content.xml");
+        auto content = parse_xml_part(m_archive.read("content.xml", kMaxXmlPartBytes), m_file.name, "content.xml");
         pugi::xml_node root = child(*content, "document-content");
         load_styles(child(root, "automatic-styles"), true, m_paragraph_styles, m_text_styles, m_list_styles);
         pugi::xml_node text = child(child(root, "body"), "text");
@@ -179,7 +180,7 @@ public:
 
 private:
     void check_media_type() {
-        std::optional<std::string> media_type = m_archive.read_if_present("mimetype");
+        std::optional<std::string> media_type = m_archive.read_if_present("mimetype", kMaxMediaTypeBytes);
         if (media_type) {
             std::string_view type = *media_type;
             while (!type.empty() && (type.back() == '\n' || type.back() == '\r' || type.back() == ' ')) {
@@ -289,6 +290,7 @@ private:
     void read_paragraph(const pugi::xml_node& paragraph, std::vector<DocumentLine>& out, ListContext* list) {
         ParagraphState state;
         state.location = "paragraph " + std::to_string(++m_paragraphs);
+        check_paragraph_count(m_paragraphs, m_file.name);
         std::string_view style = value(paragraph, "style-name");
         state.caption = paragraph_style_is(style, is_caption_style_name);
         read_inline(paragraph, state, paragraph_emphasis(style));

@@ -14,8 +14,8 @@ namespace storybank::ingest {
 namespace {
 
 constexpr std::string_view kOleSignature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-/// How much of [Content_Types].xml or mimetype sniffing reads; both are tiny in real documents.
-constexpr ZipLimits kSniffLimits{16ULL * 1024 * 1024, 10'000, 100.0, 1024 * 1024};
+/// [Content_Types].xml and mimetype are a few hundred bytes in real documents.
+constexpr std::uint64_t kMaxSniffedPart = 1024 * 1024;
 
 std::string lower_extension(std::string_view name) {
     std::size_t dot = name.rfind('.');
@@ -39,14 +39,14 @@ std::string utf16_name(std::string_view name) {
 /// of the kind the name suggests will then say what is wrong).
 std::optional<FileKind> sniff_zip(const SourceFile& file) {
     try {
-        ZipArchive archive(file.bytes, file.name, kSniffLimits);
-        if (std::optional<std::string> media_type = archive.read_if_present("mimetype")) {
+        ZipArchive archive(file.bytes, file.name);
+        if (std::optional<std::string> media_type = archive.read_if_present("mimetype", kMaxSniffedPart)) {
             if (media_type->starts_with("application/vnd.oasis.opendocument.text")) {
                 return FileKind::Odt;
             }
             return FileKind::Zip;
         }
-        if (std::optional<std::string> types = archive.read_if_present("[Content_Types].xml")) {
+        if (std::optional<std::string> types = archive.read_if_present("[Content_Types].xml", kMaxSniffedPart)) {
             if (types->find("wordprocessingml") != std::string::npos) {
                 return FileKind::Docx;
             }

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <string>
 
 namespace storybank::ingest {
@@ -54,6 +55,13 @@ std::unique_ptr<pugi::xml_document> parse_xml_part(std::string_view bytes,
                                                    std::string_view file_name,
                                                    std::string_view part_name,
                                                    std::size_t max_depth) {
+    const auto markup = static_cast<std::size_t>(
+        std::count_if(bytes.begin(), bytes.end(), [](char c) { return c == '<' || c == '='; }));
+    if (markup > kMaxXmlMarkup) {
+        refuse(file_name, part_name,
+               "holds more than " + std::to_string(kMaxXmlMarkup) +
+                   " elements and attributes, far more than a story needs; the file was not read");
+    }
     auto document = std::make_unique<pugi::xml_document>();
     // parse_doctype makes a DOCTYPE a node that check_tree() can refuse, instead of being skipped unseen.
     constexpr unsigned kOptions = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;

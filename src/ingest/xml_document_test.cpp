@@ -70,6 +70,17 @@ TEST(XmlDocument, AcceptsNestingUpToTheLimit) {
     refusal(nested(kMaxXmlDepth + 1));
 }
 
+TEST(XmlDocument, RefusesMoreMarkupThanAStoryNeeds) {
+    std::string xml = "<w:body>";
+    xml.reserve(4 * kMaxXmlMarkup + 20);
+    for (std::size_t i = 0; i < kMaxXmlMarkup; ++i) {
+        xml += "<a/>";
+    }
+    xml += "</w:body>";
+    std::string message = refusal(xml);
+    EXPECT_NE(message.find("elements and attributes"), std::string::npos) << message;
+}
+
 TEST(XmlDocument, ReportsWhereTheXmlIsBroken) {
     std::string message = refusal("<w:document><w:body></w:document>");
     EXPECT_NE(message.find("not well-formed"), std::string::npos) << message;

@@ -17,7 +17,8 @@ constexpr std::string_view kRemedy =
     "save it again with the program that made it (Word, LibreOffice) and import the new file";
 
 std::string megabytes(std::uint64_t bytes) {
-    return std::to_string(bytes / (1024 * 1024)) + " MB";
+    constexpr std::uint64_t kMegabyte = 1024 * 1024;
+    return bytes >= kMegabyte ? std::to_string(bytes / kMegabyte) + " MB" : std::to_string(bytes) + " bytes";
 }
 
 /// What a libzip error code means for the person who sent the file.
@@ -157,14 +158,14 @@ std::optional<std::string> ZipArchive::find(std::string_view name) const {
     return found->second;
 }
 
-std::optional<std::string> ZipArchive::read_if_present(std::string_view name) {
+std::optional<std::string> ZipArchive::read_if_present(std::string_view name, std::uint64_t max_bytes) {
     if (!contains(name)) {
         return std::nullopt;
     }
-    return read(name);
+    return read(name, max_bytes);
 }
 
-std::string ZipArchive::read(std::string_view requested) {
+std::string ZipArchive::read(std::string_view requested, std::uint64_t max_bytes) {
     Impl& impl = *m_impl;
     std::optional<std::string> name = find(requested);
     if (!name) {
@@ -213,6 +214,10 @@ std::string ZipArchive::read(std::string_view requested) {
         }
         auto size = static_cast<std::uint64_t>(got);
         entry_inflated += size;
+        if (entry_inflated > max_bytes) {
+            impl.fail("has a part ('" + *name + "') larger than " + megabytes(max_bytes) +
+                      ", more than any document needs; it was not read");
+        }
         impl.total_inflated += size;
         if (impl.total_inflated > impl.limits.max_total_bytes) {
             impl.fail("unpacks to more than " + megabytes(impl.limits.max_total_bytes) + " (stopped in its part '" +

@@ -40,11 +40,11 @@ public:
     std::optional<std::string> find(std::string_view name) const;
     bool contains(std::string_view name) const { return find(name).has_value(); }
 
-    /// The inflated bytes of an entry. Throws Error(UnreadableInput) when it is absent, encrypted, damaged or
-    /// past the limits.
-    std::string read(std::string_view name);
+    /// The inflated bytes of an entry, at most `max_bytes` of them. Throws Error(UnreadableInput) when it is
+    /// absent, encrypted, damaged or past the limits.
+    std::string read(std::string_view name, std::uint64_t max_bytes = UINT64_MAX);
     /// Like read(), but nullopt when the entry is absent.
-    std::optional<std::string> read_if_present(std::string_view name);
+    std::optional<std::string> read_if_present(std::string_view name, std::uint64_t max_bytes = UINT64_MAX);
 
     /// Bytes inflated so far, over all reads.
     std::uint64_t total_inflated() const;

@@ -97,6 +97,13 @@ TEST(ZipArchive, RatioIsCheckedOnlyPastItsFloor) {
     EXPECT_NE(message.find("100 times"), std::string::npos) << message;
 }
 
+TEST(ZipArchive, RefusesAnEntryPastItsOwnLimit) {
+    ZipArchive archive(make_zip({{"content.xml", std::string(5000, 'x')}}), "big.odt");
+    EXPECT_EQ(archive.read("content.xml", 5000).size(), 5000U);
+    std::string message = refusal([&] { archive.read("content.xml", 4999); });
+    EXPECT_NE(message.find("('content.xml') larger than 4999 bytes"), std::string::npos) << message;
+}
+
 TEST(ZipArchive, ReadsALargeOrdinaryEntry) {
     std::string text;
     while (text.size() < 3 * kMegabyte) {
