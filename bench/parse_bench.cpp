@@ -17,11 +17,13 @@
 
 namespace {
 
-std::string seed_story() {
+std::string source_dir() {
     const char* root = std::getenv("STORYBANK_SOURCE_DIR");
-    std::ifstream in(
-        std::string(root != nullptr ? root : STORYBANK_DEFAULT_SOURCE_DIR) + "/tests/data/think-peace-mali.txt",
-        std::ios::binary);
+    return root != nullptr ? root : STORYBANK_DEFAULT_SOURCE_DIR;
+}
+
+std::string seed_story() {
+    std::ifstream in(source_dir() + "/tests/data/think-peace-mali.txt", std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -67,10 +69,12 @@ std::string generated_story(int number) {
     return out;
 }
 
-void parse_files(benchmark::State& state, const std::vector<std::string>& files) {
+void parse_files(benchmark::State& state,
+                 const std::vector<std::string>& files,
+                 const std::string& name = "story.txt") {
     static const storybank::service::TemplateCatalog kCatalog = storybank::service::TemplateCatalog::load();
     // Check the result before timing: a fast wrong answer must not pass.
-    storybank::core::Story check = storybank::service::parse_story_file({"check.txt", files.front()}, kCatalog, "");
+    storybank::core::Story check = storybank::service::parse_story_file({name, files.front()}, kCatalog, "");
     if (check.find("title") == nullptr || check.find("author") == nullptr || check.find("quotes") == nullptr) {
         state.SkipWithError("the reader did not find the expected fields");
         return;
@@ -79,7 +83,7 @@ void parse_files(benchmark::State& state, const std::vector<std::string>& files)
     std::size_t index = 0;
     for (auto _ : state) {
         const std::string& file = files[index++ % files.size()];
-        auto story = storybank::service::parse_story_file({"story.txt", file}, kCatalog, "");
+        auto story = storybank::service::parse_story_file({name, file}, kCatalog, "");
         benchmark::DoNotOptimize(story);
         bytes += file.size();
     }
@@ -126,9 +130,52 @@ void PandocReference(benchmark::State& state) {
     std::filesystem::remove(file);
 }
 
+std::vector<std::filesystem::path> word_files() {
+    std::vector<std::filesystem::path> files;
+    for (const char* name :
+         {"seed-as-word.docx", "seed-libreoffice.docx", "seed-pandoc.docx", "english-word-kaya.docx"}) {
+        files.push_back(std::filesystem::path(source_dir()) / "tests/golden/parse" / name);
+    }
+    return files;
+}
+
+/// Word stories (made by Word-style OOXML, LibreOffice and pandoc): text, emphasis, tables and fields, photos
+/// left undecoded (photo processing has its own benchmark).
+void ParseWordStories(benchmark::State& state) {
+    std::vector<std::string> files;
+    for (const auto& path : word_files()) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        files.push_back(buffer.str());
+    }
+    parse_files(state, files, "story.docx");
+}
+
+/// The reference for Word files: pandoc's Markdown of the same files, what a user runs just to get the text out.
+void PandocWordReference(benchmark::State& state) {
+    if (std::system("pandoc --version > /dev/null 2>&1") != 0) {
+        state.SkipWithError("pandoc is not installed: no reference figure");
+        return;
+    }
+    auto files = word_files();
+    std::size_t index = 0;
+    for (auto _ : state) {
+        std::string command = "pandoc -t markdown '" + files[index++ % files.size()].string() + "' -o /dev/null";
+        if (std::system(command.c_str()) != 0) {
+            state.SkipWithError("pandoc failed on a Word story");
+            break;
+        }
+    }
+    state.counters["stories_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
 }  // namespace
 
 BENCHMARK(ParseSeedStory)->Unit(benchmark::kMicrosecond);
 BENCHMARK(ParseGeneratedStories)->Unit(benchmark::kMicrosecond);
 BENCHMARK(PandocReference)->Unit(benchmark::kMillisecond)->Iterations(20)->UseRealTime();
+BENCHMARK(ParseWordStories)->Unit(benchmark::kMicrosecond);
+BENCHMARK(PandocWordReference)->Unit(benchmark::kMillisecond)->Iterations(20)->UseRealTime();
 BENCHMARK_MAIN();

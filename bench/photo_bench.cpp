@@ -3,6 +3,8 @@
 // same files in the same run: ImageMagick `convert IN -auto-orient -resize '2048x2048>' -strip OUT`, which makes
 // the stored copy only. Both are wall time per photo with every core available (vips threads, ImageMagick
 // OpenMP). Goal: storybank at least 3 × faster. The peak memory of each side is printed with the figures.
+#include "camera_photos.hpp"
+#include "child_process.hpp"
 #include "core/error.hpp"
 #include "media/detail/vips_runtime.hpp"
 #include "media/photo_processor.hpp"
@@ -13,19 +15,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <spawn.h>
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
-
-extern char** environ;
 
 namespace {
 
@@ -50,27 +48,6 @@ std::string read_file(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-// A camera-like frame: smooth colour gradients (a sine wave per band) under fine sensor noise, so the JPEG is
-// about as large and as costly to decode as a real one (about 4 MB at quality 92), unlike a flat picture.
-VImage camera_like_frame(int seed) {
-    std::vector<VImage> bands;
-    for (int band = 0; band < 3; ++band) {
-        VImage wave = VImage::sines(
-            kWidth, kHeight,
-            VImage::option()->set("hfreq", 1.5 + band + seed * 0.3)->set("vfreq", 2.5 - band * 0.7 + seed * 0.2));
-        bands.push_back((wave * 70 + 128).cast(VIPS_FORMAT_UCHAR));
-    }
-    // A quarter-size noise tile repeated: as costly for the codec as noise everywhere, much quicker to make.
-    VImage noise = VImage::gaussnoise(kWidth / 4, kHeight / 4,
-                                      VImage::option()->set("mean", 0.0)->set("sigma", 6.0)->set("seed", seed))
-                       .cast(VIPS_FORMAT_CHAR)
-                       .copy_memory()
-                       .replicate(4, 4);
-    return (VImage::bandjoin(bands) + noise)
-        .cast(VIPS_FORMAT_UCHAR)
-        .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
-}
-
 // Made once per run in a fresh folder under $TMPDIR, which main() removes at the end.
 const std::vector<std::filesystem::path>& photo_files() {
     static const std::vector<std::filesystem::path> kFiles = [] {
@@ -81,11 +58,8 @@ const std::vector<std::filesystem::path>& photo_files() {
         std::vector<std::filesystem::path> files;
         auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < kPhotoCount; ++i) {
-            VImage frame = camera_like_frame(i).copy();
-            frame.set("orientation", 6);
             files.push_back(folder / ("photo-" + std::to_string(i) + ".jpg"));
-            frame.jpegsave(files.back().c_str(),
-                           VImage::option()->set("Q", 92)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON));
+            storybank::bench::write_camera_photo(files.back(), i, kWidth, kHeight);
         }
         std::fprintf(stderr, "made %d photos of %d × %d (%.1f MB each) in %.1f s in %s\n", kPhotoCount, kWidth, kHeight,
                      static_cast<double>(std::filesystem::file_size(files.front())) / 1e6,
@@ -115,27 +89,8 @@ double reset_peak_memory() {
     return status_mb("VmRSS:");
 }
 
-// Runs a command without a shell, its output to /dev/null; returns its exit status (127 when it cannot start).
 int run(const std::vector<std::string>& arguments) {
-    std::vector<char*> argv;
-    argv.reserve(arguments.size() + 1);
-    for (const auto& argument : arguments) {
-        argv.push_back(const_cast<char*>(argument.c_str()));
-    }
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    int spawn_error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawn_error != 0) {
-        return 127;
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    return storybank::bench::run_quietly(arguments).exit_status;
 }
 
 std::vector<std::string> convert_command(const std::filesystem::path& in, const std::filesystem::path& out) {

@@ -14,6 +14,7 @@ std::unique_ptr<Application> make_application(const GlobalOptions& options, Need
     service::PhotoLimits limits;
     limits.max_edge = options.photo_max_edge;
     limits.max_file_bytes = static_cast<std::size_t>(options.photo_max_mb) * 1024 * 1024;
+    limits.threads_per_photo = options.photo_threads;
     auto application = std::make_unique<Application>(service::TemplateCatalog::load(options.templates_dir),
                                                      service::load_messages(), limits);
     if (needs_store == NeedsStore::Yes) {

@@ -30,6 +30,7 @@ struct GlobalOptions {
     std::optional<std::filesystem::path> templates_dir;
     int photo_max_edge = 2048;
     int photo_max_mb = 25;
+    int photo_threads = 0;  ///< threads per photo (0: the photo library's default); set by commands, not a flag
 };
 
 struct ServeOptions {

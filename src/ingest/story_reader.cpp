@@ -176,12 +176,18 @@ StoryDocument read_story_document(const SourceFile& file, const core::Template& 
     AssembledStory assembled = StoryAssembler(story_template).assemble_with_photos(document, file.name);
     StoryDocument out;
     out.story = std::move(assembled.story);
-    for (const std::string& name : assembled.photo_images) {
+    const auto& names = assembled.photo_images;
+    for (auto name = names.begin(); name != names.end(); ++name) {
         auto image = std::find_if(document.images.begin(), document.images.end(), [&](const EmbeddedImage& embedded) {
-            return !name.empty() && embedded.name == name;
+            return !name->empty() && embedded.name == *name;
         });
-        out.photo_images.push_back(image == document.images.end() ? std::nullopt
-                                                                  : std::optional<EmbeddedImage>(*image));
+        if (image == document.images.end()) {
+            out.photo_images.emplace_back(std::nullopt);
+            continue;
+        }
+        // Photos are megabytes each: moved out of the document unless another photo shows the same picture.
+        bool shown_again = std::find(std::next(name), names.end(), *name) != names.end();
+        out.photo_images.emplace_back(shown_again ? EmbeddedImage(*image) : std::move(*image));
     }
     return out;
 }

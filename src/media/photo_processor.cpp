@@ -175,6 +175,10 @@ VOption* resize_options(int edge) {
 PhotoProcessor::PhotoProcessor(PhotoLimits limits) : m_limits(limits) {
     STORYBANK_ASSERT(m_limits.max_edge > 0 && m_limits.thumbnail_edge > 0);
     STORYBANK_ASSERT(m_limits.max_file_bytes > 0 && m_limits.max_pixels > 0);
+    if (m_limits.threads_per_photo > 0) {
+        detail::start_vips();
+        vips_concurrency_set(m_limits.threads_per_photo);
+    }
 }
 
 ProcessedPhoto PhotoProcessor::process(std::string_view name, std::string_view bytes) const {

@@ -6,6 +6,8 @@
 #include "core/error.hpp"
 #include "service/batch_import.hpp"
 
+#include <malloc.h>
+
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -107,15 +109,24 @@ private:  // data
 
 }  // namespace
 
-int run_import(const GlobalOptions& options, const ImportArguments& arguments) {
+int run_import(const GlobalOptions& global_options, const ImportArguments& arguments) {
+    unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    int jobs = arguments.jobs > 0 ? arguments.jobs : static_cast<int>(cores);
+    GlobalOptions options = global_options;
+    if (jobs > 1) {
+        // Files in parallel, each photo on one thread: as fast, and far less memory than every photo on every
+        // core; and few malloc arenas, so the megabytes a photo frees are reused by the next one instead of
+        // staying in one arena per thread (bench/import_bench: 313 MB → about 210 MB peak at --jobs 2).
+        options.photo_threads = 1;
+        mallopt(M_ARENA_MAX, 2);
+    }
     auto application = make_application(options, NeedsStore::Yes);
     const auto& messages = application->messages;
     FoundFiles found = find_story_files(arguments.files, arguments.recursive);
 
     ProgressLine progress_line(messages, options.language);
     service::BatchOptions batch;
-    unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    batch.threads = arguments.jobs > 0 ? arguments.jobs : static_cast<int>(cores);
+    batch.threads = jobs;
     batch.template_id = arguments.template_id;
     batch.author = "cli";
     batch.load = [](const std::string& path) { return ingest::SourceFile{path, read_file(path)}; };
