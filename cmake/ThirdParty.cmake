@@ -17,6 +17,8 @@ pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips-cpp)
 # pkg-config, not find_package(libzip): Debian's libzip config names zipcmp & co., which are in another package.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(pugixml 1.11 REQUIRED)
+# PDF text (GPL-2|GPL-3, compatible with storybank's AGPL-3.0-or-later); poppler ships only pkg-config files.
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 
 find_library(STEMMER_LIB stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

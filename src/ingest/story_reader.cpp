@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "ingest/docx_reader.hpp"
 #include "ingest/odt_reader.hpp"
+#include "ingest/pdf_reader.hpp"
 #include "ingest/story_assembler.hpp"
 #include "ingest/style_names.hpp"
 #include "ingest/text_reader.hpp"
@@ -88,10 +89,7 @@ DocumentText read_document(const SourceFile& file, FileKind kind) {
         case FileKind::Odt:
             return read_odt_document(file);
         case FileKind::Pdf:
-            throw Error(ErrorKind::UnreadableInput,
-                        "'" + file.name +
-                            "' is a PDF document; this version of storybank reads text, Markdown, Word (.docx) and "
-                            "OpenDocument (.odt) stories: import the document it was made from");
+            return read_pdf_document(file);
         case FileKind::Ole:
             refuse_ole(file);
         case FileKind::Zip:

@@ -1,7 +1,8 @@
 // Golden tests of the readers: every story in tests/golden/parse is read as `storybank parse` reads it and
 // compared with its <case>.expected.json.
 //
-// A case is a .txt, .md, .docx or .odt file (the documents are made by tests/data/documents/make_documents.sh).
+// A case is a .txt, .md, .docx, .odt or .pdf file (the documents are made by
+// tests/data/documents/make_documents.sh).
 // Beside it:
 //   <case>.expected.json  the canonical JSON expected (compared semantically, key order free), or
 //                         {"error": "…"} when the file must be refused as not being a story. For a document,
@@ -43,11 +44,11 @@ using nlohmann::json;
 
 struct GoldenCase {
     std::string name;  ///< file name without extension
-    fs::path story;    ///< the .txt, .md, .docx or .odt file
+    fs::path story;    ///< the .txt, .md, .docx, .odt or .pdf file
 };
 
 bool is_document(const fs::path& path) {
-    return path.extension() == ".docx" || path.extension() == ".odt";
+    return path.extension() == ".docx" || path.extension() == ".odt" || path.extension() == ".pdf";
 }
 
 /// How gtest names a case in its messages (instead of a byte dump).
