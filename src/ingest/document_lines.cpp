@@ -102,4 +102,23 @@ void append_table_row(std::vector<std::vector<DocumentLine>> cells, bool header_
     out.push_back(std::move(row));
 }
 
+void append_paragraph(DocumentLine line, ParagraphExtras& extras, std::vector<DocumentLine>& out) {
+    auto move_all = [&out](std::vector<DocumentLine>& from) {
+        for (auto& moved : from) {
+            out.push_back(std::move(moved));
+        }
+        from.clear();
+    };
+    const bool has_images = !extras.images.empty();
+    const bool images_first = has_images && !extras.text_before_images;
+    if (images_first) {
+        move_all(extras.images);
+    }
+    if (line.kind != DocumentLine::Kind::Blank || !has_images) {
+        out.push_back(std::move(line));
+    }
+    move_all(extras.images);
+    move_all(extras.boxed);
+}
+
 }  // namespace storybank::ingest

@@ -24,6 +24,19 @@ std::string tidy_paragraph(std::string_view text);
 /// "– text" (given back as "- text"), or "1. text", "2) text" (as they are). nullopt for anything else.
 std::optional<std::string> typed_list_item(std::string_view line);
 
+/// What a word processor's paragraph holds besides its own text: the pictures anchored in it and the paragraphs
+/// of text boxes anchored to it.
+struct ParagraphExtras {
+    std::vector<DocumentLine> images;
+    bool text_before_images = false;  ///< the paragraph's text came before its first picture
+    std::vector<DocumentLine> boxed;
+};
+
+/// Adds a paragraph's line and its extras to `out` in reading order: the pictures before the text when they came
+/// first (a picture, then its caption typed after it), else after; a paragraph holding only pictures adds no
+/// blank line of its own; text boxes last. Empties `extras`.
+void append_paragraph(DocumentLine line, ParagraphExtras& extras, std::vector<DocumentLine>& out);
+
 /// Adds one table row, given as the lines read from each of its cells, to `out`:
 /// - cells holding text become one line "cell<TAB>cell…" (empty cells left out; the paragraphs of one cell
 ///   separated by a blank line, which the assembler keeps as paragraphs of a rich-text value), so that a

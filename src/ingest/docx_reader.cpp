@@ -181,11 +181,8 @@ bool is_sequence_field(std::string_view instruction) {
 }
 
 /// Everything gathered from one paragraph while its runs are read.
-struct ParagraphState {
+struct ParagraphState : ParagraphExtras {
     InlineText text;
-    std::vector<DocumentLine> images;
-    bool text_before_images = false;
-    std::vector<DocumentLine> boxed;  ///< paragraphs of text boxes anchored in this one
     std::string location;
     bool caption = false;
     bool number_dropped = false;
@@ -313,18 +310,7 @@ private:
             line.text = std::move(*item);
         }
 
-        const bool has_images = !state.images.empty();
-        const bool images_first = has_images && !state.text_before_images;
-        if (images_first) {
-            append(state.images, out);
-        }
-        if (line.kind != DocumentLine::Kind::Blank || !has_images) {
-            out.push_back(std::move(line));
-        }
-        if (!images_first) {
-            append(state.images, out);
-        }
-        append(state.boxed, out);
+        append_paragraph(std::move(line), state, out);
     }
 
     std::optional<std::pair<std::string, int>> list_numbering(const pugi::xml_node& properties,
@@ -344,13 +330,6 @@ private:
             return std::nullopt;
         }
         return numbering;
-    }
-
-    static void append(std::vector<DocumentLine>& from, std::vector<DocumentLine>& to) {
-        for (auto& line : from) {
-            to.push_back(std::move(line));
-        }
-        from.clear();
     }
 
     // Inline level: runs and the containers around them (hyperlinks, insertions, content controls, fields).

@@ -135,11 +135,8 @@ bool is_external(std::string_view href) {
            href.starts_with("file:") || href.starts_with("data:") || href.starts_with("\\\\");
 }
 
-struct ParagraphState {
+struct ParagraphState : ParagraphExtras {
     InlineText text;
-    std::vector<DocumentLine> images;
-    bool text_before_images = false;
-    std::vector<DocumentLine> boxed;
     std::string location;
     bool caption = false;
     bool number_dropped = false;
@@ -319,18 +316,7 @@ private:
             line.kind = DocumentLine::Kind::ListItem;
             line.text = std::move(*item);
         }
-        const bool has_images = !state.images.empty();
-        const bool images_first = has_images && !state.text_before_images;
-        if (images_first) {
-            append(state.images, out);
-        }
-        if (line.kind != DocumentLine::Kind::Blank || !has_images) {
-            out.push_back(std::move(line));
-        }
-        if (!images_first) {
-            append(state.images, out);
-        }
-        append(state.boxed, out);
+        append_paragraph(std::move(line), state, out);
     }
 
     // Inline level.
