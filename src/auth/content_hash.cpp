@@ -1,6 +1,6 @@
 #include "auth/content_hash.hpp"
 
-#include "core/error.hpp"
+#include "auth/detail/sodium_runtime.hpp"
 
 #include <sodium.h>
 
@@ -9,9 +9,7 @@
 namespace storybank::auth {
 
 std::string sha256_hex(std::string_view bytes) {
-    if (sodium_init() < 0) {
-        throw Error(ErrorKind::Internal, "the cryptography library could not start", "sodium_init failed");
-    }
+    detail::start_sodium();
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
     std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
