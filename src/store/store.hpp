@@ -4,6 +4,7 @@
 #include "core/story.hpp"
 #include "core/story_index.hpp"
 #include "core/workflow.hpp"
+#include "store/accounts.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -26,6 +27,8 @@ struct StorySummary {
     std::string locality;
     std::string partner_ngo;
     std::string consortium_member;
+    std::int64_t partner_id = 0;  ///< the partner NGO's organisation id, 0 when unknown (for the access policy)
+    std::int64_t member_id = 0;   ///< the consortium member's organisation id, 0 when unknown
     int year = 0;
     std::string created_at;  ///< ISO 8601 UTC
     std::string updated_at;
@@ -89,6 +92,8 @@ struct SaveRequest {
     /// Photos (and their thumbnails) the story refers to, stored in the same transaction as the revision, so
     /// an interrupted save leaves neither a story without its photos nor photos without a story.
     std::vector<StoredAttachment> attachments;
+    /// Written in the same transaction as the revision (target_id filled in with the story id when empty).
+    std::optional<AuditEntry> audit;
 };
 
 /// Where an imported story came from; the SHA-256 of the source file makes import idempotent.
@@ -128,10 +133,10 @@ public:
     virtual int save_revision(std::int64_t story_id, const SaveRequest& request, int expected_revision) = 0;
 
     /// Moves a story to another workflow state (rules are checked by service, not here).
-    virtual void set_status(std::int64_t story_id, core::WorkflowState status) = 0;
+    virtual void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) = 0;
 
     /// Replaces a story's tags (tag keys are created as needed).
-    virtual void set_tags(std::int64_t story_id, const std::vector<std::string>& tags) = 0;
+    virtual void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) = 0;
 
     /// The story's summary, or nullopt when there is no such story.
     virtual std::optional<StorySummary> find_story(std::int64_t story_id) = 0;
@@ -160,6 +165,81 @@ public:
     /// The organisation with this name ignoring case, accents and spacing, created when absent.
     virtual Organisation ensure_organisation(std::string_view name, std::string_view kind) = 0;
     virtual std::vector<Organisation> organisations() = 0;
+
+    // --- Organisations and accounts (types in accounts.hpp). Every method that takes an AuditEntry writes it in
+    // the same transaction as its change; when nothing changes (e.g. revoking what is revoked), nothing is
+    // written, not even the entry.
+
+    /// The organisation with this name ignoring case, accents and spacing, or nullopt.
+    virtual std::optional<Organisation> find_organisation(std::string_view name) = 0;
+    virtual std::optional<Organisation> find_organisation_by_id(std::int64_t id) = 0;
+    /// Creates the organisation, or sets the kind of the one with that name, and adds its links to members.
+    /// Throws Error(InvalidRequest) for an empty name, Error(NotFound) for an unknown member id.
+    virtual Organisation save_organisation(const OrganisationChange& change, const AuditEntry& audit) = 0;
+    /// Every partner–member link, by member then partner.
+    virtual std::vector<PartnerLink> partner_links() = 0;
+
+    /// Creates a user with their memberships; returns the id. Throws Error(Conflict) when the e-mail address is
+    /// taken (ignoring case), Error(NotFound) for an unknown organisation.
+    virtual std::int64_t create_user(const NewUser& user, const AuditEntry& audit) = 0;
+    /// A user with their memberships, or nullopt.
+    virtual std::optional<User> find_user(std::int64_t user_id) = 0;
+    /// The user with this e-mail address ignoring case, or nullopt.
+    virtual std::optional<User> find_user_by_email(std::string_view email) = 0;
+    /// Users by e-mail address; with an organisation id, only its members.
+    virtual std::vector<User> users(std::int64_t organisation_id = 0) = 0;
+    virtual void set_password_hash(std::int64_t user_id, std::string_view password_hash, const AuditEntry& audit) = 0;
+    /// Disables an account and revokes its sessions and API tokens at `at`. False when it was disabled already.
+    /// Throws Error(NotFound) for an unknown user.
+    virtual bool disable_user(std::int64_t user_id, std::string_view at, const AuditEntry& audit) = 0;
+
+    virtual void create_session(const SessionRecord& session, const AuditEntry& audit) = 0;
+    /// The session with this token digest if it is usable at `now`: not revoked, not past expires_at, and its
+    /// user not disabled. Idle time is the caller's rule (last_seen_at).
+    virtual std::optional<SessionRecord> find_active_session(std::string_view id_sha256, std::string_view now) = 0;
+    /// Records activity; not audited (it changes no right).
+    virtual void touch_session(std::string_view id_sha256, std::string_view now) = 0;
+    /// False when there is no such session or it was revoked already.
+    virtual bool revoke_session(std::string_view id_sha256, std::string_view at, const AuditEntry& audit) = 0;
+    /// Revokes every unrevoked session of a user; returns how many.
+    virtual int revoke_sessions_of(std::int64_t user_id, std::string_view at, const AuditEntry& audit) = 0;
+
+    /// Stores a new API token; returns its id. Throws Error(NotFound) for an unknown user.
+    virtual std::int64_t create_api_token(const ApiTokenRecord& token, const AuditEntry& audit) = 0;
+    /// The token with this digest unless it is revoked or its user disabled.
+    virtual std::optional<ApiTokenRecord> find_active_api_token(std::string_view sha256) = 0;
+    virtual std::optional<ApiTokenRecord> find_api_token(std::int64_t token_id) = 0;
+    /// Tokens by id, revoked ones included; with a user id, only theirs.
+    virtual std::vector<ApiTokenRecord> api_tokens(std::int64_t user_id = 0) = 0;
+    virtual void touch_api_token(std::int64_t token_id, std::string_view now) = 0;
+    /// False when there is no such token or it was revoked already.
+    virtual bool revoke_api_token(std::int64_t token_id, std::string_view at, const AuditEntry& audit) = 0;
+
+    /// Stores an invitation; returns its id. Throws Error(NotFound) for an unknown organisation.
+    virtual std::int64_t create_invitation(const InvitationRecord& invitation, const AuditEntry& audit) = 0;
+    /// The invitation with this token digest if it is unused and not past expires_at at `now`.
+    virtual std::optional<InvitationRecord> find_open_invitation(std::string_view sha256, std::string_view now) = 0;
+    /// Uses an invitation: in one transaction, marks it used at user.created_at and creates the user with the
+    /// invitation's organisation and role (user.memberships is ignored). Throws Error(NotFound) when the
+    /// invitation is unknown, used or expired at user.created_at, Error(Conflict) when the e-mail is taken.
+    virtual std::int64_t accept_invitation(std::string_view sha256, const NewUser& user, const AuditEntry& audit) = 0;
+
+    /// The failure counts of these keys (keys without failures are left out).
+    virtual std::vector<LoginFailureRecord> login_failures(const std::vector<std::string>& keys) = 0;
+    /// Counts one failed login for each key at `now`: the count restarts at 1 when the key's last failure and
+    /// lock both ended before `window_start`. Returns the updated records, in the order of `keys`.
+    virtual std::vector<LoginFailureRecord> record_login_failure(const std::vector<std::string>& keys,
+                                                                 std::string_view now,
+                                                                 std::string_view window_start,
+                                                                 const AuditEntry& audit) = 0;
+    /// Refuses logins for a key until `until` (part of the failure just recorded, so not audited again).
+    virtual void lock_login(std::string_view key, std::string_view until) = 0;
+    virtual void clear_login_failures(std::string_view key) = 0;
+
+    /// Appends an entry for an action the store does not carry out itself; returns its id.
+    virtual std::int64_t append_audit(const AuditEntry& entry) = 0;
+    /// Entries newest first, from the cursor on. Entries are never changed or deleted.
+    virtual std::vector<AuditEntry> audit_entries(const AuditQuery& query) = 0;
 };
 
 }  // namespace storybank::store

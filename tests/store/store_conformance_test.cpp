@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -117,6 +118,16 @@ SaveRequest request_for(const StoryText& text, std::string author = "tester", st
     return request;
 }
 
+/// An audit entry for a write whose audit is not what the test is about.
+AuditEntry test_audit(std::string action = "story.test") {
+    AuditEntry entry;
+    entry.at = "2026-11-29T10:00:00Z";
+    entry.actor = "tester";
+    entry.action = std::move(action);
+    entry.target_type = "story";
+    return entry;
+}
+
 template <typename Function>
 ErrorKind error_kind_of(Function&& function, std::string* message = nullptr) {
     try {
@@ -185,6 +196,54 @@ protected:
     }
 
     Store& store() { return *m_store; }
+
+    /// Runs SQL behind the store's back, as a bug elsewhere or someone with access to the database would; true
+    /// when the backend accepted it.
+    bool raw_sql_succeeds(const std::string& sql) {
+        switch (GetParam()) {
+            case Backend::Sqlite: {
+                sqlite3* database = nullptr;
+                std::filesystem::path file = m_data_dir / std::string(sqlite::kDatabaseFileName);
+                int result = sqlite3_open(file.c_str(), &database);
+                if (result == SQLITE_OK) {
+                    result = sqlite3_exec(database, sql.c_str(), nullptr, nullptr, nullptr);
+                }
+                sqlite3_close(database);
+                return result == SQLITE_OK;
+            }
+        }
+        return false;
+    }
+
+    /// An audit entry at the test's current time.
+    AuditEntry audit(std::string action, std::string target_type = "", std::string detail = "{}") {
+        AuditEntry entry;
+        entry.at = m_now;
+        entry.actor = "cli";
+        entry.action = std::move(action);
+        entry.target_type = std::move(target_type);
+        entry.detail = std::move(detail);
+        return entry;
+    }
+
+    Organisation organisation(const std::string& name,
+                              const std::string& kind,
+                              std::vector<std::int64_t> members = {}) {
+        return store().save_organisation({name, kind, std::move(members)}, audit("organisation.save", "organisation"));
+    }
+
+    std::int64_t user(const std::string& email, std::vector<NewMembership> memberships = {}) {
+        return store().create_user({email, "Awa Traoré", "$argon2id$fake", m_now, std::move(memberships)},
+                                   audit("user.create", "user"));
+    }
+
+    std::vector<std::string> audit_actions() {
+        std::vector<std::string> actions;
+        for (const auto& entry : store().audit_entries({1000, 0})) {
+            actions.insert(actions.begin(), entry.action);
+        }
+        return actions;
+    }
 
     std::int64_t create(const StoryText& text) { return store().create_story(request_for(text)); }
 
@@ -319,8 +378,11 @@ TEST_P(StoreConformance, UnknownStoriesAndRevisionsAreNotFound) {
     EXPECT_EQ(error_kind_of([&] { store().revision(id + 100); }), ErrorKind::NotFound);
     EXPECT_EQ(error_kind_of([&] { store().history(id + 100); }), ErrorKind::NotFound);
     EXPECT_EQ(error_kind_of([&] { store().save_revision(id + 100, request_for({}), 1); }), ErrorKind::NotFound);
-    EXPECT_EQ(error_kind_of([&] { store().set_status(id + 100, core::WorkflowState::Approved); }), ErrorKind::NotFound);
-    EXPECT_EQ(error_kind_of([&] { store().set_tags(id + 100, {"paix"}); }), ErrorKind::NotFound);
+    EXPECT_EQ(
+        error_kind_of([&] { store().set_status(id + 100, core::WorkflowState::Approved, test_audit("story.status")); }),
+        ErrorKind::NotFound);
+    EXPECT_EQ(error_kind_of([&] { store().set_tags(id + 100, {"paix"}, test_audit("story.tags")); }),
+              ErrorKind::NotFound);
     std::string message;
     EXPECT_EQ(error_kind_of([&] { store().revision(id, 7); }, &message), ErrorKind::NotFound);
     EXPECT_NE(message.find("revision 7"), std::string::npos) << message;
@@ -331,7 +393,7 @@ TEST_P(StoreConformance, StatusChangesAreStoredAndFiltered) {
     std::int64_t draft = create({});
     std::int64_t approved = create({});
     m_now = "2026-12-02T09:00:00Z";
-    store().set_status(approved, core::WorkflowState::Approved);
+    store().set_status(approved, core::WorkflowState::Approved, test_audit("story.status"));
     EXPECT_EQ(store().find_story(approved)->status, core::WorkflowState::Approved);
     EXPECT_EQ(store().find_story(approved)->updated_at, "2026-12-02T09:00:00Z");
     EXPECT_EQ(store().find_story(draft)->status, core::WorkflowState::Draft);
@@ -401,7 +463,7 @@ TEST_P(StoreConformance, StoriesShareOrganisationsAndFilterByAnySpelling) {
 TEST_P(StoreConformance, TagsAreReplacedAndFilterStories) {
     std::int64_t tagged = create({});
     std::int64_t untagged = create({});
-    store().set_tags(tagged, {"paix", "femmes", "paix", " "});
+    store().set_tags(tagged, {"paix", "femmes", "paix", " "}, test_audit("story.tags"));
     EXPECT_EQ(store().find_story(tagged)->tags, (std::vector<std::string>{"femmes", "paix"}));
     EXPECT_TRUE(store().find_story(untagged)->tags.empty());
 
@@ -409,10 +471,10 @@ TEST_P(StoreConformance, TagsAreReplacedAndFilterStories) {
     query.filter.tag = "paix";
     EXPECT_EQ(ids_of(store().list_stories(query)), std::vector<std::int64_t>{tagged});
 
-    store().set_tags(tagged, {"éducation"});
+    store().set_tags(tagged, {"éducation"}, test_audit("story.tags"));
     EXPECT_EQ(store().find_story(tagged)->tags, std::vector<std::string>{"éducation"});
     EXPECT_TRUE(store().list_stories(query).empty());
-    store().set_tags(tagged, {});
+    store().set_tags(tagged, {}, test_audit("story.tags"));
     EXPECT_TRUE(store().find_story(tagged)->tags.empty());
 }
 
@@ -571,8 +633,8 @@ TEST_P(StoreConformance, SearchAppliesFilters) {
                                  .country = "NE",
                                  .template_id = "most-significant-change",
                                  .year = 2024});
-    store().set_tags(niger, {"jeunesse"});
-    store().set_status(mali, core::WorkflowState::Published);
+    store().set_tags(niger, {"jeunesse"}, test_audit("story.tags"));
+    store().set_status(mali, core::WorkflowState::Published, test_audit("story.status"));
 
     EXPECT_EQ(search("paix").total, 2);
     EXPECT_EQ(ids_of(search("paix", {.country = "NE"})), std::vector<std::int64_t>{niger});
@@ -683,14 +745,378 @@ TEST_P(StoreConformance, SearchSeesOnlyTheCurrentRevision) {
 }
 
 // ------------------------------------------------------------------------------------------------------------
+// Organisations and accounts
+
+TEST_P(StoreConformance, OrganisationsGetAKindAndPartnersWorkWithSeveralMembers) {
+    Organisation lead = organisation("Consortium Paix Sahel", "lead");
+    Organisation hsc = organisation("Human Security Collective (HSC)", "member");
+    Organisation cordaid = organisation("Cordaid", "member");
+    Organisation think_peace = organisation("Think Peace", "partner", {hsc.id, cordaid.id});
+    EXPECT_EQ(think_peace.kind, "partner");
+    EXPECT_EQ(lead.kind, "lead");
+
+    ASSERT_TRUE(store().find_organisation("  THINK peace "));
+    EXPECT_EQ(store().find_organisation("  THINK peace ")->id, think_peace.id);
+    EXPECT_EQ(store().find_organisation_by_id(hsc.id)->name, "Human Security Collective (HSC)");
+    EXPECT_FALSE(store().find_organisation("Oxfam"));
+    EXPECT_FALSE(store().find_organisation_by_id(think_peace.id + 100));
+
+    std::vector<PartnerLink> expected = {{hsc.id, think_peace.id}, {cordaid.id, think_peace.id}};
+    std::sort(expected.begin(), expected.end(), [](const PartnerLink& a, const PartnerLink& b) {
+        return std::pair(a.member_id, a.partner_id) < std::pair(b.member_id, b.partner_id);
+    });
+    EXPECT_EQ(store().partner_links(), expected);
+
+    // Saving again keeps the links, adds new ones, and sets the kind of an organisation an import created.
+    Organisation again = organisation("think peace", "partner", {hsc.id});
+    EXPECT_EQ(again.id, think_peace.id);
+    EXPECT_EQ(again.name, "Think Peace") << "the first spelling is kept";
+    EXPECT_EQ(store().partner_links().size(), 2u);
+    Organisation imported = store().ensure_organisation("Réseau Paix", "");
+    EXPECT_EQ(organisation("reseau paix", "partner", {hsc.id}).id, imported.id);
+    EXPECT_EQ(store().find_organisation_by_id(imported.id)->kind, "partner");
+    EXPECT_EQ(store().partner_links().size(), 3u);
+}
+
+TEST_P(StoreConformance, SavingAnOrganisationRefusesBadLinksAndStoresNothingThen) {
+    Organisation hsc = organisation("HSC", "member");
+    std::size_t entries = store().audit_entries({1000, 0}).size();
+    EXPECT_EQ(error_kind_of([&] { organisation("Think Peace", "partner", {hsc.id + 100}); }), ErrorKind::NotFound);
+    EXPECT_FALSE(store().find_organisation("Think Peace")) << "the organisation was not half-created";
+    EXPECT_EQ(error_kind_of([&] { organisation("HSC", "member", {hsc.id}); }), ErrorKind::InvalidRequest);
+    EXPECT_EQ(error_kind_of([&] { organisation("  ", "partner"); }), ErrorKind::InvalidRequest);
+    EXPECT_TRUE(store().partner_links().empty());
+    EXPECT_EQ(store().audit_entries({1000, 0}).size(), entries);
+}
+
+TEST_P(StoreConformance, EmailAddressesAreUniqueIgnoringCase) {
+    Organisation think_peace = organisation("Think Peace", "partner");
+    Organisation hsc = organisation("HSC", "member");
+    std::int64_t awa = user("Awa.Traore@Example.org", {{think_peace.id, "contributor"}, {hsc.id, "viewer"}});
+    EXPECT_GT(awa, 0);
+
+    std::string message;
+    EXPECT_EQ(error_kind_of([&] { user("awa.traore@example.ORG"); }, &message), ErrorKind::Conflict);
+    EXPECT_NE(message.find("Awa.Traore@Example.org"), std::string::npos) << message;
+
+    std::optional<User> found = store().find_user_by_email("AWA.TRAORE@EXAMPLE.ORG");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, awa);
+    EXPECT_EQ(found->email, "Awa.Traore@Example.org");
+    EXPECT_EQ(found->display_name, "Awa Traoré");
+    EXPECT_EQ(found->password_hash, "$argon2id$fake");
+    EXPECT_EQ(found->created_at, m_now);
+    EXPECT_FALSE(found->disabled());
+    EXPECT_EQ(found->memberships,
+              (std::vector<UserMembership>{{hsc.id, "HSC", "member", "viewer"},
+                                           {think_peace.id, "Think Peace", "partner", "contributor"}}));
+    EXPECT_EQ(store().find_user(awa)->email, found->email);
+    EXPECT_FALSE(store().find_user(awa + 100));
+    EXPECT_FALSE(store().find_user_by_email("moussa@example.org"));
+    EXPECT_FALSE(store().find_user_by_email(""));
+}
+
+TEST_P(StoreConformance, UsersAreListedByEmailAndByOrganisation) {
+    Organisation think_peace = organisation("Think Peace", "partner");
+    Organisation hsc = organisation("HSC", "member");
+    std::int64_t moussa = user("moussa@example.org", {{hsc.id, "reviewer"}});
+    std::int64_t awa = user("awa@example.org", {{think_peace.id, "contributor"}});
+    std::int64_t nobody = user("zeinab@example.org");
+
+    std::vector<std::int64_t> all;
+    for (const auto& found : store().users()) {
+        all.push_back(found.id);
+    }
+    EXPECT_EQ(all, (std::vector<std::int64_t>{awa, moussa, nobody}));
+    ASSERT_EQ(store().users(hsc.id).size(), 1u);
+    EXPECT_EQ(store().users(hsc.id)[0].id, moussa);
+    EXPECT_EQ(store().users(hsc.id)[0].memberships.at(0).role, "reviewer");
+    EXPECT_TRUE(store().users(hsc.id + 100).empty());
+}
+
+TEST_P(StoreConformance, AUserWithAnUnknownOrganisationIsNotCreated) {
+    EXPECT_EQ(error_kind_of([&] { user("awa@example.org", {{42, "contributor"}}); }), ErrorKind::NotFound);
+    EXPECT_FALSE(store().find_user_by_email("awa@example.org"));
+    EXPECT_TRUE(audit_actions().empty());
+}
+
+TEST_P(StoreConformance, TheAuditEntryIsPartOfTheChangesTransaction) {
+    // The audit row cannot be written (its detail is not a JSON object): the user must not exist either.
+    AuditEntry broken = audit("user.create", "user", "[1, 2]");
+    EXPECT_ANY_THROW(store().create_user({"awa@example.org", "Awa", "", m_now, {}}, broken));
+    EXPECT_FALSE(store().find_user_by_email("awa@example.org"));
+    EXPECT_ANY_THROW(store().save_organisation({"HSC", "member", {}}, audit("organisation.save", "", "not json")));
+    EXPECT_FALSE(store().find_organisation("HSC"));
+}
+
+TEST_P(StoreConformance, PasswordsChangeAndDisabledAccountsLoseEveryWayIn) {
+    std::int64_t awa = user("awa@example.org");
+    store().set_password_hash(awa, "$argon2id$new", audit("user.password", "user"));
+    EXPECT_EQ(store().find_user(awa)->password_hash, "$argon2id$new");
+    EXPECT_EQ(error_kind_of([&] { store().set_password_hash(awa + 100, "x", audit("user.password", "user")); }),
+              ErrorKind::NotFound);
+
+    store().create_session({"s1", awa, "c1", m_now, m_now, "2026-11-29T22:00:00Z", "", "10.0.0.1"},
+                           audit("session.create", "user"));
+    std::int64_t token = store().create_api_token({0, awa, "kobo", "t1", {"import"}, m_now, "", ""},
+                                                  audit("api_token.create", "api_token"));
+    ASSERT_TRUE(store().find_active_session("s1", m_now));
+    ASSERT_TRUE(store().find_active_api_token("t1"));
+
+    m_now = "2026-11-29T11:00:00Z";
+    EXPECT_TRUE(store().disable_user(awa, m_now, audit("user.disable", "user")));
+    EXPECT_FALSE(store().disable_user(awa, m_now, audit("user.disable", "user"))) << "disabled already";
+    EXPECT_EQ(store().find_user(awa)->disabled_at, m_now);
+    EXPECT_TRUE(store().find_user(awa)->disabled());
+    EXPECT_FALSE(store().find_active_session("s1", m_now));
+    EXPECT_FALSE(store().find_active_api_token("t1"));
+    EXPECT_EQ(store().find_api_token(token)->revoked_at, m_now);
+    EXPECT_EQ(error_kind_of([&] { store().disable_user(awa + 100, m_now, audit("user.disable", "user")); }),
+              ErrorKind::NotFound);
+    std::vector<std::string> actions = audit_actions();
+    EXPECT_EQ(std::count(actions.begin(), actions.end(), "user.disable"), 1)
+        << "a change that changes nothing writes no audit entry";
+}
+
+TEST_P(StoreConformance, SessionsExpireAndAreRevoked) {
+    std::int64_t awa = user("awa@example.org");
+    SessionRecord session{"digest-1", awa, "csrf-1", m_now, m_now, "2026-11-29T22:00:00Z", "", "196.200.1.2"};
+    store().create_session(session, audit("session.create", "user"));
+    EXPECT_EQ(store().find_active_session("digest-1", m_now), session);
+    EXPECT_TRUE(store().find_active_session("digest-1", "2026-11-29T21:59:59Z"));
+    EXPECT_FALSE(store().find_active_session("digest-1", "2026-11-29T22:00:00Z")) << "expired";
+    EXPECT_FALSE(store().find_active_session("digest-2", m_now));
+    EXPECT_EQ(error_kind_of([&] {
+                  store().create_session({"digest-x", awa + 100, "c", m_now, m_now, m_now, "", ""},
+                                         audit("session.create", "user"));
+              }),
+              ErrorKind::NotFound);
+
+    store().touch_session("digest-1", "2026-11-29T10:20:00Z");
+    store().touch_session("digest-1", "2026-11-29T10:10:00Z");  // late writes never move it back
+    EXPECT_EQ(store().find_active_session("digest-1", m_now)->last_seen_at, "2026-11-29T10:20:00Z");
+
+    EXPECT_TRUE(store().revoke_session("digest-1", "2026-11-29T10:30:00Z", audit("session.revoke", "user")));
+    EXPECT_FALSE(store().find_active_session("digest-1", m_now));
+    EXPECT_FALSE(store().revoke_session("digest-1", "2026-11-29T10:31:00Z", audit("session.revoke", "user")));
+    EXPECT_FALSE(store().revoke_session("unknown", "2026-11-29T10:31:00Z", audit("session.revoke", "user")));
+
+    store().create_session({"digest-2", awa, "c2", m_now, m_now, "2026-11-29T22:00:00Z", "", ""},
+                           audit("session.create", "user"));
+    store().create_session({"digest-3", awa, "c3", m_now, m_now, "2026-11-29T22:00:00Z", "", ""},
+                           audit("session.create", "user"));
+    EXPECT_EQ(store().revoke_sessions_of(awa, m_now, audit("session.revoke-all", "user")), 2);
+    EXPECT_EQ(store().revoke_sessions_of(awa, m_now, audit("session.revoke-all", "user")), 0);
+    EXPECT_FALSE(store().find_active_session("digest-2", m_now));
+    EXPECT_EQ(audit_actions(), (std::vector<std::string>{"user.create", "session.create", "session.revoke",
+                                                         "session.create", "session.create", "session.revoke-all"}));
+}
+
+TEST_P(StoreConformance, ApiTokensKeepTheirScopesAndAreRevoked) {
+    std::int64_t awa = user("awa@example.org");
+    std::int64_t moussa = user("moussa@example.org");
+    ApiTokenRecord kobo{0, awa, "Kobo hook", "sha-kobo", {"import", "stories:read"}, m_now, "", ""};
+    kobo.id = store().create_api_token(kobo, audit("api_token.create", "api_token"));
+    std::int64_t other = store().create_api_token({0, moussa, "report", "sha-report", {"stories:read"}, m_now, "", ""},
+                                                  audit("api_token.create", "api_token"));
+    EXPECT_EQ(store().find_active_api_token("sha-kobo"), kobo);
+    EXPECT_EQ(store().find_api_token(kobo.id), kobo);
+    EXPECT_FALSE(store().find_api_token(other + 100));
+    EXPECT_EQ(store().api_tokens().size(), 2u);
+    ASSERT_EQ(store().api_tokens(moussa).size(), 1u);
+    EXPECT_EQ(store().api_tokens(moussa)[0].id, other);
+    EXPECT_EQ(store().audit_entries({1, 0}).at(0).target_id, std::to_string(other));
+    EXPECT_EQ(error_kind_of([&] {
+                  store().create_api_token({0, awa, "x", "sha-x", {"two words"}, m_now, "", ""},
+                                           audit("api_token.create", "api_token"));
+              }),
+              ErrorKind::InvalidRequest);
+
+    store().touch_api_token(kobo.id, "2026-11-29T10:05:00Z");
+    EXPECT_EQ(store().find_api_token(kobo.id)->last_used_at, "2026-11-29T10:05:00Z");
+
+    EXPECT_TRUE(store().revoke_api_token(kobo.id, "2026-11-29T11:00:00Z", audit("api_token.revoke", "api_token")));
+    EXPECT_FALSE(store().revoke_api_token(kobo.id, "2026-11-29T11:00:00Z", audit("api_token.revoke", "api_token")));
+    EXPECT_FALSE(store().revoke_api_token(other + 100, m_now, audit("api_token.revoke", "api_token")));
+    EXPECT_FALSE(store().find_active_api_token("sha-kobo"));
+    EXPECT_EQ(store().find_api_token(kobo.id)->revoked_at, "2026-11-29T11:00:00Z");
+    EXPECT_TRUE(store().find_active_api_token("sha-report"));
+}
+
+TEST_P(StoreConformance, InvitationsAreUsedOnceAndExpire) {
+    Organisation think_peace = organisation("Think Peace", "partner");
+    InvitationRecord invitation{
+        0, "sha-invite", "Awa@Example.org", think_peace.id, "contributor", m_now, "2026-12-06T10:00:00Z", "", 0};
+    invitation.id = store().create_invitation(invitation, audit("invitation.create", "invitation"));
+    EXPECT_EQ(store().find_open_invitation("sha-invite", m_now), invitation);
+    EXPECT_FALSE(store().find_open_invitation("sha-invite", "2026-12-06T10:00:00Z")) << "expired";
+    EXPECT_FALSE(store().find_open_invitation("sha-other", m_now));
+    EXPECT_EQ(error_kind_of([&] {
+                  store().create_invitation({0, "sha-2", "x@example.org", think_peace.id + 100, "viewer", m_now,
+                                             "2026-12-06T10:00:00Z", "", 0},
+                                            audit("invitation.create", "invitation"));
+              }),
+              ErrorKind::NotFound);
+
+    // Too late: nothing is created and the invitation stays unused.
+    NewUser late{"ignored@example.org", "Awa", "$argon2id$x", "2026-12-07T10:00:00Z", {}};
+    EXPECT_EQ(error_kind_of([&] { store().accept_invitation("sha-invite", late, audit("invitation.accept", "user")); }),
+              ErrorKind::NotFound);
+    EXPECT_FALSE(store().find_user_by_email("awa@example.org"));
+
+    NewUser in_time{"ignored@example.org", "Awa", "$argon2id$x", "2026-11-30T10:00:00Z", {{999, "coordinator"}}};
+    std::int64_t awa = store().accept_invitation("sha-invite", in_time, audit("invitation.accept", "user"));
+    std::optional<User> created = store().find_user(awa);
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->email, "Awa@Example.org") << "the invitation's address, not another";
+    EXPECT_EQ(created->memberships,
+              (std::vector<UserMembership>{{think_peace.id, "Think Peace", "partner", "contributor"}}));
+    EXPECT_FALSE(store().find_open_invitation("sha-invite", "2026-11-30T10:00:00Z")) << "used";
+    EXPECT_EQ(
+        error_kind_of([&] { store().accept_invitation("sha-invite", in_time, audit("invitation.accept", "user")); }),
+        ErrorKind::NotFound);
+}
+
+TEST_P(StoreConformance, AnInvitationForATakenAddressIsNotUsedUp) {
+    Organisation think_peace = organisation("Think Peace", "partner");
+    user("awa@example.org");
+    store().create_invitation(
+        {0, "sha-invite", "AWA@example.org", think_peace.id, "viewer", m_now, "2026-12-06T10:00:00Z", "", 0},
+        audit("invitation.create", "invitation"));
+    NewUser account{"", "Awa", "$argon2id$x", m_now, {}};
+    EXPECT_EQ(
+        error_kind_of([&] { store().accept_invitation("sha-invite", account, audit("invitation.accept", "user")); }),
+        ErrorKind::Conflict);
+    EXPECT_TRUE(store().find_open_invitation("sha-invite", m_now));
+}
+
+TEST_P(StoreConformance, FailedLoginsAreCountedWithinTheWindow) {
+    std::vector<std::string> keys = {"account:awa@example.org", "address:10.0.0.1"};
+    auto failures = store().record_login_failure(keys, "2026-11-29T10:00:00Z", "2026-11-29T09:45:00Z",
+                                                 audit("session.login-failed", "user"));
+    ASSERT_EQ(failures.size(), 2u);
+    EXPECT_EQ(failures[0], (LoginFailureRecord{"account:awa@example.org", 1, "2026-11-29T10:00:00Z", ""}));
+    EXPECT_EQ(failures[1].key, "address:10.0.0.1");
+
+    failures = store().record_login_failure({keys[0]}, "2026-11-29T10:05:00Z", "2026-11-29T09:50:00Z",
+                                            audit("session.login-failed", "user"));
+    EXPECT_EQ(failures.at(0).count, 2);
+    store().lock_login(keys[0], "2026-11-29T10:06:00Z");
+    EXPECT_EQ(store().login_failures(keys),
+              (std::vector<LoginFailureRecord>{{keys[0], 2, "2026-11-29T10:05:00Z", "2026-11-29T10:06:00Z"},
+                                               {keys[1], 1, "2026-11-29T10:00:00Z", ""}}));
+
+    // 15 minutes after the lock ended, counting starts over.
+    failures = store().record_login_failure({keys[0]}, "2026-11-29T10:22:00Z", "2026-11-29T10:07:00Z",
+                                            audit("session.login-failed", "user"));
+    EXPECT_EQ(failures.at(0), (LoginFailureRecord{keys[0], 1, "2026-11-29T10:22:00Z", ""}));
+
+    store().clear_login_failures(keys[0]);
+    EXPECT_EQ(store().login_failures(keys).size(), 1u);
+    EXPECT_TRUE(store().login_failures({"account:nobody@example.org"}).empty());
+    EXPECT_EQ(audit_actions().size(), 3u);
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Audit log
+
+TEST_P(StoreConformance, TheAuditLogReadsBackNewestFirst) {
+    AuditEntry first = audit("story.export", "story", R"({"format":"pdf"})");
+    first.target_id = "7";
+    first.actor_user_id = user("awa@example.org");
+    first.actor = "awa@example.org";
+    first.address = "196.200.1.2";
+    first.id = store().append_audit(first);
+    AuditEntry second = audit("system.start");
+    second.actor = "system";
+    second.id = store().append_audit(second);
+
+    auto entries = store().audit_entries({10, 0});
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].id, second.id);
+    EXPECT_EQ(entries[0].action, "system.start");
+    EXPECT_EQ(entries[0].actor_user_id, 0);
+    EXPECT_EQ(entries[0].detail, "{}");
+    EXPECT_EQ(entries[1].id, first.id);
+    EXPECT_EQ(entries[1].at, m_now);
+    EXPECT_EQ(entries[1].actor_user_id, first.actor_user_id);
+    EXPECT_EQ(entries[1].actor, "awa@example.org");
+    EXPECT_EQ(entries[1].address, "196.200.1.2");
+    EXPECT_EQ(entries[1].action, "story.export");
+    EXPECT_EQ(entries[1].target_type, "story");
+    EXPECT_EQ(entries[1].target_id, "7");
+    EXPECT_EQ(nlohmann::json::parse(entries[1].detail), nlohmann::json({{"format", "pdf"}}));
+    EXPECT_EQ(entries[2].action, "user.create");
+    EXPECT_EQ(entries[2].target_id, std::to_string(first.actor_user_id)) << "filled in with the created id";
+
+    auto page = store().audit_entries({1, second.id});
+    ASSERT_EQ(page.size(), 1u);
+    EXPECT_EQ(page[0].id, first.id);
+    EXPECT_EQ(error_kind_of([&] { store().append_audit(AuditEntry{}); }), ErrorKind::InvalidRequest);
+}
+
+TEST_P(StoreConformance, TheAuditLogIsAppendOnly) {
+    store().append_audit(audit("story.export", "story"));
+    EXPECT_FALSE(raw_sql_succeeds("UPDATE audit_log SET action = 'nothing'"));
+    EXPECT_FALSE(raw_sql_succeeds("DELETE FROM audit_log"));
+    EXPECT_TRUE(raw_sql_succeeds("SELECT count(*) FROM audit_log")) << "the raw connection itself works";
+    reopen();
+    ASSERT_EQ(store().audit_entries({10, 0}).size(), 1u);
+    EXPECT_EQ(store().audit_entries({10, 0})[0].action, "story.export");
+}
+
+TEST_P(StoreConformance, StoryWritesAreAuditedWithTheStoryTheyMade) {
+    SaveRequest request = request_for({.title = "Une école"});
+    request.audit = audit("story.create", "story");
+    std::int64_t id = store().create_story(request);
+
+    SaveRequest imported = request_for({.title = "Importée"});
+    imported.audit = audit("story.import", "story", R"({"file":"rapport.docx"})");
+    std::int64_t imported_id = store().import_story(imported, {"cafe", "rapport.docx"}).story_id;
+    EXPECT_FALSE(store().import_story(imported, {"cafe", "rapport.docx"}).created);
+
+    SaveRequest stale = request_for({.title = "Perdue"});
+    stale.audit = audit("story.save", "story");
+    EXPECT_EQ(error_kind_of([&] { store().save_revision(id, stale, 5); }), ErrorKind::Conflict);
+    EXPECT_EQ(store().save_revision(id, stale, 1), 2);
+    store().set_status(id, core::WorkflowState::Submitted, audit("story.status", "story"));
+    store().set_tags(id, {"paix"}, audit("story.tags", "story"));
+
+    auto entries = store().audit_entries({10, 0});
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        seen.emplace_back(it->action, it->target_id);
+    }
+    std::string story = std::to_string(id);
+    EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{{"story.create", story},
+                                                                      {"story.import", std::to_string(imported_id)},
+                                                                      {"story.save", story},
+                                                                      {"story.status", story},
+                                                                      {"story.tags", story}}))
+        << "a duplicate import and a refused save write nothing";
+}
+
+TEST_P(StoreConformance, SummariesCarryTheirOrganisationIds) {
+    std::int64_t id = create({.partner = "Think Peace", .member = "HSC"});
+    std::int64_t unknown = create({.partner = "", .member = ""});
+    std::optional<StorySummary> summary = store().find_story(id);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->partner_id, store().find_organisation("Think Peace")->id);
+    EXPECT_EQ(summary->member_id, store().find_organisation("HSC")->id);
+    EXPECT_EQ(store().find_story(unknown)->partner_id, 0);
+    EXPECT_EQ(store().find_story(unknown)->member_id, 0);
+    EXPECT_EQ(store().list_stories({})[0].partner_id, summary->partner_id);
+}
+
+// ------------------------------------------------------------------------------------------------------------
 // Durability
 
 TEST_P(StoreConformance, ReopeningKeepsEverything) {
     SaveRequest request = request_for({.title = "Les femmes de Gao", .body = "La paix revient."});
     std::int64_t id = store().create_story(request);
     store().save_revision(id, request_for({.title = "Les femmes de Gao (v2)", .body = "La paix revient."}), 1);
-    store().set_tags(id, {"paix"});
-    store().set_status(id, core::WorkflowState::Submitted);
+    store().set_tags(id, {"paix"}, test_audit("story.tags"));
+    store().set_status(id, core::WorkflowState::Submitted, test_audit("story.status"));
     store().put_attachment({{"abc123", "image/webp", 320, 200}, "webp bytes"});
     store().import_story(request_for({}), {"feedbeef", "x.txt"});
 
@@ -706,6 +1132,22 @@ TEST_P(StoreConformance, ReopeningKeepsEverything) {
     EXPECT_FALSE(store().import_story(request_for({}), {"feedbeef", "x.txt"}).created);
     EXPECT_EQ(ids_of(search("femmes paix")), std::vector<std::int64_t>{id});
     EXPECT_EQ(store().organisations().size(), 2u);
+}
+
+TEST_P(StoreConformance, ReopeningKeepsAccounts) {
+    Organisation hsc = organisation("HSC", "member");
+    Organisation think_peace = organisation("Think Peace", "partner", {hsc.id});
+    std::int64_t awa = user("awa@example.org", {{think_peace.id, "contributor"}});
+    store().create_session({"s1", awa, "c1", m_now, m_now, "2026-11-29T22:00:00Z", "", ""},
+                           audit("session.create", "user"));
+    store().create_api_token({0, awa, "kobo", "t1", {"import"}, m_now, "", ""}, audit("api_token.create", "api_token"));
+
+    reopen();
+    EXPECT_EQ(store().find_user_by_email("AWA@example.org")->memberships.at(0).organisation_id, think_peace.id);
+    EXPECT_TRUE(store().find_active_session("s1", m_now));
+    EXPECT_TRUE(store().find_active_api_token("t1"));
+    EXPECT_EQ(store().partner_links(), (std::vector<PartnerLink>{{hsc.id, think_peace.id}}));
+    EXPECT_EQ(store().audit_entries({10, 0}).size(), 5u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite), backend_name);

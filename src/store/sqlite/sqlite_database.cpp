@@ -41,7 +41,9 @@ Statement::~Statement() {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    m_database->check(sqlite3_bind_text(m_statement, index, text.data(), checked_size(text.size()), SQLITE_TRANSIENT),
+    // A default-constructed view has no data pointer, which SQLite would bind as NULL rather than ''.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    m_database->check(sqlite3_bind_text(m_statement, index, data, checked_size(text.size()), SQLITE_TRANSIENT),
                       "binding a text parameter");
     return *this;
 }

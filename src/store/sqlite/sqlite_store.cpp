@@ -238,6 +238,9 @@ std::int64_t SqliteStore::create_story(const SaveRequest& request) {
     std::lock_guard lock(m_mutex);
     Transaction transaction(*m_database);
     std::int64_t story_id = insert_story(request, m_now());
+    if (request.audit) {
+        insert_audit(*request.audit, std::to_string(story_id));
+    }
     transaction.commit();
     return story_id;
 }
@@ -264,6 +267,9 @@ ImportOutcome SqliteStore::import_story(const SaveRequest& request, const Import
         .bind(3, source.file_name)
         .bind(4, now)
         .run();
+    if (request.audit) {
+        insert_audit(*request.audit, std::to_string(story_id));
+    }
     transaction.commit();
     return {story_id, true};
 }
@@ -288,12 +294,16 @@ int SqliteStore::save_revision(std::int64_t story_id, const SaveRequest& request
                                              "; reload it and apply your changes again");
     }
     write_revision(story_id, current + 1, request, m_now());
+    if (request.audit) {
+        insert_audit(*request.audit, std::to_string(story_id));
+    }
     transaction.commit();
     return current + 1;
 }
 
-void SqliteStore::set_status(std::int64_t story_id, core::WorkflowState status) {
+void SqliteStore::set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) {
     std::lock_guard lock(m_mutex);
+    Transaction transaction(*m_database);
     m_database->prepare("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?")
         .bind(1, core::workflow_state_name(status))
         .bind(2, m_now())
@@ -302,9 +312,11 @@ void SqliteStore::set_status(std::int64_t story_id, core::WorkflowState status) 
     if (m_database->changes() == 0) {
         throw story_not_found(story_id);
     }
+    insert_audit(audit, std::to_string(story_id));
+    transaction.commit();
 }
 
-void SqliteStore::set_tags(std::int64_t story_id, const std::vector<std::string>& tags) {
+void SqliteStore::set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) {
     std::set<std::string> keys;
     for (const auto& tag : tags) {
         std::string key = tidy_name(tag);
@@ -327,6 +339,7 @@ void SqliteStore::set_tags(std::int64_t story_id, const std::vector<std::string>
             .bind(2, key)
             .run();
     }
+    insert_audit(audit, std::to_string(story_id));
     transaction.commit();
 }
 

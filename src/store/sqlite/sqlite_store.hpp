@@ -46,8 +46,8 @@ public:
     std::int64_t create_story(const SaveRequest& request) override;
     ImportOutcome import_story(const SaveRequest& request, const ImportSource& source) override;
     int save_revision(std::int64_t story_id, const SaveRequest& request, int expected_revision) override;
-    void set_status(std::int64_t story_id, core::WorkflowState status) override;
-    void set_tags(std::int64_t story_id, const std::vector<std::string>& tags) override;
+    void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) override;
+    void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) override;
     std::optional<StorySummary> find_story(std::int64_t story_id) override;
     core::Revision revision(std::int64_t story_id, int number = 0) override;
     std::vector<core::RevisionInfo> history(std::int64_t story_id) override;
@@ -58,6 +58,45 @@ public:
     std::optional<StoredAttachment> find_attachment(std::string_view sha256) override;
     Organisation ensure_organisation(std::string_view name, std::string_view kind) override;
     std::vector<Organisation> organisations() override;
+
+    // Organisations and accounts: sqlite_accounts.cpp
+    std::optional<Organisation> find_organisation(std::string_view name) override;
+    std::optional<Organisation> find_organisation_by_id(std::int64_t id) override;
+    Organisation save_organisation(const OrganisationChange& change, const AuditEntry& audit) override;
+    std::vector<PartnerLink> partner_links() override;
+    std::int64_t create_user(const NewUser& user, const AuditEntry& audit) override;
+    std::optional<User> find_user(std::int64_t user_id) override;
+    std::optional<User> find_user_by_email(std::string_view email) override;
+    std::vector<User> users(std::int64_t organisation_id = 0) override;
+    void set_password_hash(std::int64_t user_id, std::string_view password_hash, const AuditEntry& audit) override;
+    bool disable_user(std::int64_t user_id, std::string_view at, const AuditEntry& audit) override;
+    std::int64_t create_invitation(const InvitationRecord& invitation, const AuditEntry& audit) override;
+    std::optional<InvitationRecord> find_open_invitation(std::string_view sha256, std::string_view now) override;
+    std::int64_t accept_invitation(std::string_view sha256, const NewUser& user, const AuditEntry& audit) override;
+
+    // Sessions, API tokens and failed logins: sqlite_credentials.cpp
+    void create_session(const SessionRecord& session, const AuditEntry& audit) override;
+    std::optional<SessionRecord> find_active_session(std::string_view id_sha256, std::string_view now) override;
+    void touch_session(std::string_view id_sha256, std::string_view now) override;
+    bool revoke_session(std::string_view id_sha256, std::string_view at, const AuditEntry& audit) override;
+    int revoke_sessions_of(std::int64_t user_id, std::string_view at, const AuditEntry& audit) override;
+    std::int64_t create_api_token(const ApiTokenRecord& token, const AuditEntry& audit) override;
+    std::optional<ApiTokenRecord> find_active_api_token(std::string_view sha256) override;
+    std::optional<ApiTokenRecord> find_api_token(std::int64_t token_id) override;
+    std::vector<ApiTokenRecord> api_tokens(std::int64_t user_id = 0) override;
+    void touch_api_token(std::int64_t token_id, std::string_view now) override;
+    bool revoke_api_token(std::int64_t token_id, std::string_view at, const AuditEntry& audit) override;
+    std::vector<LoginFailureRecord> login_failures(const std::vector<std::string>& keys) override;
+    std::vector<LoginFailureRecord> record_login_failure(const std::vector<std::string>& keys,
+                                                         std::string_view now,
+                                                         std::string_view window_start,
+                                                         const AuditEntry& audit) override;
+    void lock_login(std::string_view key, std::string_view until) override;
+    void clear_login_failures(std::string_view key) override;
+
+    // The audit log: sqlite_audit.cpp
+    std::int64_t append_audit(const AuditEntry& entry) override;
+    std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
 
     /// The highest schema migration applied to the file (the latest this binary knows, once open).
     int schema_version();
@@ -78,6 +117,14 @@ private:
     std::int64_t organisation_id_for(std::string_view name, std::string_view kind);
     int current_revision_of(std::int64_t story_id);
     std::optional<StorySummary> find_story_locked(std::int64_t story_id);
+    /// Appends `entry`, with `created_id` as its target id when the entry has none; returns the entry's id.
+    std::int64_t insert_audit(const AuditEntry& entry, std::string_view created_id = {});
+    std::int64_t insert_user(const NewUser& user);
+    /// By id, or by e-mail address when `email` is not empty.
+    std::optional<User> find_user_locked(std::int64_t user_id, std::string_view email);
+    void load_memberships(User& user);
+    void require_organisation(std::int64_t organisation_id);
+    void require_user(std::int64_t user_id);
 
 private:  // data
     std::mutex m_mutex;

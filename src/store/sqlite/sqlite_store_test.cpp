@@ -30,6 +30,14 @@ SaveRequest request_with_title(const std::string& title) {
     return request;
 }
 
+AuditEntry status_audit() {
+    AuditEntry entry;
+    entry.at = "2026-11-29T10:00:00Z";
+    entry.actor = "tester";
+    entry.action = "story.status";
+    return entry;
+}
+
 std::string read_bytes(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -131,7 +139,8 @@ TEST_F(SqliteStoreTest, AWriteLockHeldElsewhereIsUnavailableSayingLocked) {
     EXPECT_NE(error.public_message().find("locked"), std::string::npos) << error.public_message();
     EXPECT_NE(error.public_message().find(m_data_dir.string()), std::string::npos) << error.public_message();
     EXPECT_EQ(store->story_count(), 1) << "reads go on while another process writes (WAL)";
-    EXPECT_EQ(error_from([&] { store->set_status(1, core::WorkflowState::Approved); }).kind(), ErrorKind::Unavailable);
+    EXPECT_EQ(error_from([&] { store->set_status(1, core::WorkflowState::Approved, status_audit()); }).kind(),
+              ErrorKind::Unavailable);
 
     ASSERT_EQ(other.execute("COMMIT"), SQLITE_OK);
     store->create_story(request_with_title("après"));

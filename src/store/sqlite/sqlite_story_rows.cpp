@@ -34,7 +34,7 @@ const char* const kSummaryColumns =
     "s.id, s.template_id, s.status, s.current_revision, s.title, s.author, s.language, s.country, s.locality, "
     "coalesce(partner.name, ''), coalesce(member.name, ''), s.year, s.created_at, s.updated_at, s.error_count, "
     "s.warning_count, (SELECT group_concat(t.key, char(31)) FROM story_tags st JOIN tags t ON t.id = st.tag_id "
-    "WHERE st.story_id = s.id)";
+    "WHERE st.story_id = s.id), coalesce(s.partner_org_id, 0), coalesce(s.member_org_id, 0)";
 
 const char* const kSummaryFrom =
     "FROM stories s LEFT JOIN organisations partner ON partner.id = s.partner_org_id "
@@ -66,6 +66,8 @@ StorySummary read_summary(const Statement& statement) {
         start = end + 1;
     }
     std::sort(summary.tags.begin(), summary.tags.end());
+    summary.partner_id = statement.column_int64(17);
+    summary.member_id = statement.column_int64(18);
     return summary;
 }
 
