@@ -128,7 +128,8 @@ LIBRARIES: dict[str, list[Permission]] = {
         Permission("pqxx", part="store/postgres"),
     ],
     "auth": [Permission("sodium")],
-    "service": [Permission("spdlog"), Permission("fmt")],
+    # The audit log's detail is a JSON object (decision in src/service/README.md).
+    "service": [Permission("spdlog"), Permission("fmt"), Permission("nlohmann", names=("audit_log.cpp",))],
     "assets": [],
     "http": [Permission("httplib"), Permission("nlohmann")],
     "cli": [Permission("cli11"), Permission("fmt"), Permission("nlohmann")],

@@ -79,6 +79,7 @@ bool PasswordHasher::verify(std::string_view stored_hash, std::string_view passw
     }
     std::string terminated(stored_hash);
     Slot slot(*this);
+    ++m_verifications;
     return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 
@@ -89,6 +90,7 @@ void PasswordHasher::verify_nothing(std::string_view password) const {
         m_dummy_hash = hash(std::string_view(reinterpret_cast<const char*>(random.data()), random.size()));
     });
     Slot slot(*this);
+    ++m_verifications;
     // The result is meaningless by design (nobody knows the dummy's password); only the time spent matters.
     [[maybe_unused]] int ignored = crypto_pwhash_str_verify(m_dummy_hash.c_str(), password.data(), password.size());
 }

@@ -46,6 +46,8 @@ public:
     int max_concurrent() const { return m_max_concurrent; }
     /// The most hashes and verifications that have run at the same time since construction (for monitoring).
     int peak_concurrent() const { return m_peak.load(); }
+    /// Verifications done since construction, verify_nothing() included (for monitoring).
+    std::uint64_t verifications() const { return m_verifications.load(); }
 
 private:
     class Slot;
@@ -59,6 +61,7 @@ private:  // data
     mutable std::counting_semaphore<1024> m_slots;
     mutable std::atomic<int> m_running = 0;
     mutable std::atomic<int> m_peak = 0;
+    mutable std::atomic<std::uint64_t> m_verifications = 0;
     mutable std::once_flag m_dummy_made;
     mutable std::string m_dummy_hash;  ///< hash of a random password, for verify_nothing(); made on first use
 };

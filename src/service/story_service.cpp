@@ -18,42 +18,49 @@ StoryService::StoryService(store::Store& store,
                            const TemplateCatalog& templates,
                            const Clock& clock,
                            const StoryFileReader& reader)
-    : m_store(store), m_templates(templates), m_clock(clock), m_reader(reader) {}
+    : m_store(store), m_templates(templates), m_clock(clock), m_reader(reader), m_audit(store, clock) {}
 
-store::SaveRequest StoryService::save_request(core::Story story, std::string_view author, std::string_view note) const {
+store::SaveRequest StoryService::save_request(core::Story story, const Actor& actor, std::string_view note) const {
     const core::Template& story_template = m_templates.get(story.template_id);
     store::SaveRequest request;
     request.index = core::make_index_entry(story, story_template);
     request.story = std::move(story);
-    request.author = author;
+    request.author = actor.name;
     request.note = note;
     return request;
 }
 
 ImportReport StoryService::import_file(const ingest::SourceFile& file,
                                        std::string_view template_id,
-                                       std::string_view author) {
-    return import_prepared(m_reader.read(file, template_id), author);
+                                       const Actor& actor) {
+    return import_prepared(m_reader.read(file, template_id), actor);
 }
 
-ImportReport StoryService::import_prepared(PreparedStory prepared, std::string_view author) {
+ImportReport StoryService::import_prepared(PreparedStory prepared, const Actor& actor) {
     ImportReport report;
     report.file_name = prepared.file_name;
     report.story = prepared.story;
-    store::SaveRequest request = save_request(std::move(prepared.story), author, "imported from " + prepared.file_name);
+    std::string template_id = prepared.story.template_id;
+    store::SaveRequest request = save_request(std::move(prepared.story), actor, "imported from " + prepared.file_name);
     request.attachments = std::move(prepared.attachments);
+    request.audit =
+        m_audit.entry(actor, audit_action::kStoryImport, "story", {},
+                      {{"file", prepared.file_name}, {"sha256", prepared.source_sha256}, {"template", template_id}});
     store::ImportOutcome outcome = m_store.import_story(request, {prepared.source_sha256, prepared.file_name});
     report.story_id = outcome.story_id;
     report.created = outcome.created;
     return report;
 }
 
-std::int64_t StoryService::create_story(core::Story story, std::string_view author, std::string_view note) {
+std::int64_t StoryService::create_story(core::Story story, const Actor& actor, std::string_view note) {
     if (story.template_id.empty()) {
         story.template_id = m_templates.default_template().id;
     }
     m_templates.get(story.template_id);
-    return m_store.create_story(save_request(std::move(story), author, note));
+    std::string template_id = story.template_id;
+    store::SaveRequest request = save_request(std::move(story), actor, note);
+    request.audit = m_audit.entry(actor, audit_action::kStoryCreate, "story", {}, {{"template", template_id}});
+    return m_store.create_story(request);
 }
 
 core::Revision StoryService::story(std::int64_t story_id, int revision) {
@@ -61,7 +68,24 @@ core::Revision StoryService::story(std::int64_t story_id, int revision) {
 }
 
 core::Revision StoryService::public_story(std::int64_t story_id, int revision) {
-    core::Revision found = m_store.revision(story_id, revision);
+    return without_personal_data(m_store.revision(story_id, revision));
+}
+
+core::Revision StoryService::story_for(const auth::Subject& reader, std::int64_t story_id, int revision) {
+    auto summary = m_store.find_story(story_id);
+    auth::StoryFacts facts = summary ? story_facts(*summary) : auth::StoryFacts{};
+    if (summary && auth::may(reader, auth::StoryAction::SeePersonalData, facts)) {
+        return m_store.revision(story_id, revision);
+    }
+    // A public reader sees the published text, not the drafts before it.
+    bool current = revision == 0 || (summary && revision == summary->current_revision);
+    if (summary && current && auth::may(reader, auth::StoryAction::See, facts)) {
+        return without_personal_data(m_store.revision(story_id, revision));
+    }
+    throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
+}
+
+core::Revision StoryService::without_personal_data(core::Revision found) const {
     const core::Template* story_template = m_templates.find(found.story.template_id);
     std::vector<std::pair<std::string, core::FieldValue>> kept;
     for (auto& [key, value] : found.story.fields) {
@@ -98,6 +122,10 @@ std::vector<store::StorySummary> StoryService::list(const store::ListQuery& quer
 
 store::SearchResult StoryService::search(const store::SearchQuery& query) {
     return m_store.search(query);
+}
+
+auth::StoryFacts story_facts(const store::StorySummary& summary) {
+    return {summary.partner_id, summary.member_id, summary.status};
 }
 
 }  // namespace storybank::service
