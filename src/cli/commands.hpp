@@ -55,6 +55,46 @@ struct SearchArguments {
     bool json = false;
 };
 
+struct AdminArguments {
+    std::string email;
+    std::string name;
+    std::string password_file;
+    std::string organisation;  ///< the lead; empty: the existing lead, or a new one
+};
+
+struct OrganisationArguments {
+    std::string name;
+    std::string kind;
+    std::vector<std::string> works_with;
+};
+
+struct UserArguments {
+    std::string email;
+    std::string organisation;
+    std::string role;
+    std::string name;
+    std::string password_file;
+};
+
+struct InviteArguments {
+    std::string email;
+    std::string organisation;
+    std::string role;
+    int days = 7;
+    std::string base_url;
+};
+
+struct TokenArguments {
+    std::string user;
+    std::string name;
+    std::vector<std::string> scopes;
+};
+
+struct AuditArguments {
+    int limit = 50;
+    bool json = false;
+};
+
 int run_parse(const GlobalOptions& options, const ParseArguments& arguments);
 int run_import(const GlobalOptions& options, const ImportArguments& arguments);
 int run_list(const GlobalOptions& options, const ListArguments& arguments);
@@ -65,5 +105,16 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve);
 int run_templates(const GlobalOptions& options);
 int run_template_show(const GlobalOptions& options, const std::string& id);
 int run_config_show(const GlobalOptions& options, const ServeOptions& serve);
+int run_admin_create(const GlobalOptions& options, const AdminArguments& arguments);
+int run_org_add(const GlobalOptions& options, const OrganisationArguments& arguments);
+int run_org_list(const GlobalOptions& options);
+int run_user_add(const GlobalOptions& options, const UserArguments& arguments);
+int run_user_list(const GlobalOptions& options, const std::string& organisation);
+int run_user_invite(const GlobalOptions& options, const InviteArguments& arguments);
+int run_user_disable(const GlobalOptions& options, const std::string& email);
+int run_token_create(const GlobalOptions& options, const TokenArguments& arguments);
+int run_token_list(const GlobalOptions& options, const std::string& user);
+int run_token_revoke(const GlobalOptions& options, std::int64_t id);
+int run_audit(const GlobalOptions& options, const AuditArguments& arguments);
 
 }  // namespace storybank::cli

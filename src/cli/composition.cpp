@@ -21,6 +21,10 @@ std::unique_ptr<Application> make_application(const GlobalOptions& options, Need
         application->store = store::sqlite::SqliteStore::open(options.data_dir);
         application->stories = std::make_unique<service::StoryService>(*application->store, application->templates,
                                                                        application->clock, application->reader);
+        application->account_components = std::make_unique<service::AccountComponents>(options.password_hashes);
+        application->accounts = std::make_unique<service::AccountService>(*application->store, application->clock,
+                                                                          application->account_components->hasher,
+                                                                          application->account_components->policy);
     }
     return application;
 }

@@ -2,6 +2,8 @@
 
 #include "cli/options.hpp"
 #include "core/message_catalog.hpp"
+#include "service/account_components.hpp"
+#include "service/account_service.hpp"
 #include "service/clock.hpp"
 #include "service/story_file_reader.hpp"
 #include "service/story_service.hpp"
@@ -24,8 +26,10 @@ struct Application {
     core::MessageCatalog messages;
     service::SystemClock clock;
     service::StoryFileReader reader;
-    std::unique_ptr<store::Store> store;             ///< null when the command needs no store
-    std::unique_ptr<service::StoryService> stories;  ///< null when the command needs no store
+    std::unique_ptr<store::Store> store;                             ///< null when the command needs no store
+    std::unique_ptr<service::StoryService> stories;                  ///< null when the command needs no store
+    std::unique_ptr<service::AccountComponents> account_components;  ///< null when the command needs no store
+    std::unique_ptr<service::AccountService> accounts;               ///< null when the command needs no store
 };
 
 enum class NeedsStore : std::uint8_t { No, Yes };

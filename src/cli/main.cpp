@@ -52,6 +52,7 @@ int run(int argc, char** argv) {
     add_setting(app, "templates", templates_dir);
     add_setting(app, "photo-max-edge", options.photo_max_edge)->check(CLI::Range(64, 16384));
     add_setting(app, "photo-max-mb", options.photo_max_mb)->check(CLI::Range(1, 1024));
+    add_setting(app, "password-hashes", options.password_hashes)->check(CLI::Range(1, 64));
     ServeOptions serve;
 
     std::function<int()> command;
@@ -140,6 +141,89 @@ int run(int argc, char** argv) {
     config_command->require_subcommand(1);
     auto* config_show = config_command->add_subcommand("show", "Print every setting with its value");
     config_show->callback([&] { command = [&] { return run_config_show(options, serve); }; });
+
+    AdminArguments admin;
+    auto* admin_command = app.add_subcommand("admin", "Administrators of the consortium");
+    admin_command->require_subcommand(1);
+    auto* admin_create = admin_command->add_subcommand(
+        "create", "Create an administrator: a coordinator of the lead organisation (made when missing)");
+    admin_create->add_option("--email", admin.email, "E-mail address, used to log in")->required();
+    admin_create->add_option("--name", admin.name, "Name shown to others")->required();
+    admin_create->add_option("--password-file", admin.password_file,
+                             "Read the password from this file's first line (default: type it twice)");
+    admin_create->add_option("--org", admin.organisation,
+                             "The lead organisation (default: the existing lead, or a new one called Consortium)");
+    admin_create->callback([&] { command = [&] { return run_admin_create(options, admin); }; });
+
+    auto* org_command = app.add_subcommand("org", "Organisations: the lead, members and partner NGOs");
+    org_command->require_subcommand(1);
+    OrganisationArguments organisation;
+    auto* org_add = org_command->add_subcommand("add", "Add an organisation, or set its kind and partners");
+    org_add->add_option("name", organisation.name, "Its name")->required();
+    org_add->add_option("--kind", organisation.kind, "lead, member or partner")->required();
+    org_add->add_option("--works-with", organisation.works_with,
+                        "For a partner: a member it works with (repeat for several)");
+    org_add->callback([&] { command = [&] { return run_org_add(options, organisation); }; });
+    auto* org_list = org_command->add_subcommand("list", "List organisations: id, name, kind, who they work with");
+    org_list->callback([&] { command = [&] { return run_org_list(options); }; });
+
+    auto* user_command = app.add_subcommand("user", "Accounts and their role in an organisation");
+    user_command->require_subcommand(1);
+    UserArguments user;
+    auto* user_add = user_command->add_subcommand("add", "Create an account with a role in an organisation");
+    user_add->add_option("email", user.email, "E-mail address, used to log in")->required();
+    user_add->add_option("--org", user.organisation, "The organisation")->required();
+    user_add->add_option("--role", user.role, "contributor, reviewer, coordinator or viewer")->required();
+    user_add->add_option("--name", user.name, "Name shown to others");
+    user_add->add_option("--password-file", user.password_file,
+                         "Read the password from this file's first line (default: type it twice)");
+    user_add->callback([&] { command = [&] { return run_user_add(options, user); }; });
+    std::string user_organisation;
+    auto* user_list = user_command->add_subcommand("list", "List accounts: id, e-mail, name, roles");
+    user_list->add_option("--org", user_organisation, "Only the accounts of this organisation");
+    user_list->callback([&] { command = [&] { return run_user_list(options, user_organisation); }; });
+    InviteArguments invite;
+    auto* user_invite =
+        user_command->add_subcommand("invite", "Print a one-time link with which someone creates their account");
+    user_invite->add_option("email", invite.email, "Their e-mail address")->required();
+    user_invite->add_option("--org", invite.organisation, "The organisation")->required();
+    user_invite->add_option("--role", invite.role, "contributor, reviewer, coordinator or viewer")->required();
+    user_invite->add_option("--days", invite.days, "Days the link stays valid")->capture_default_str();
+    add_setting(*user_invite, "base-url", invite.base_url);
+    user_invite->callback([&] { command = [&] { return run_user_invite(options, invite); }; });
+    std::string disabled_email;
+    auto* user_disable =
+        user_command->add_subcommand("disable", "Disable an account; its sessions and API tokens end too");
+    user_disable->add_option("email", disabled_email, "E-mail address")->required();
+    user_disable->callback([&] { command = [&] { return run_user_disable(options, disabled_email); }; });
+
+    auto* token_command = app.add_subcommand("token", "API tokens for integrations (KoboToolbox, scripts)");
+    token_command->require_subcommand(1);
+    TokenArguments token;
+    auto* token_create = token_command->add_subcommand("create", "Create a token and print it (once)");
+    token_create->add_option("--user", token.user, "The account whose rights the token carries")->required();
+    token_create->add_option("--name", token.name, "What it is for")->required();
+    token_create->add_option("--scope", token.scopes, "stories:read, stories:write or import (repeat for several)")
+        ->required();
+    token_create->callback([&] { command = [&] { return run_token_create(options, token); }; });
+    std::string token_user;
+    auto* token_list =
+        token_command->add_subcommand("list", "List tokens: id, user, name, scopes, created, last used, revoked");
+    token_list->add_option("--user", token_user, "Only this account's tokens");
+    token_list->callback([&] { command = [&] { return run_token_list(options, token_user); }; });
+    std::int64_t token_id = 0;
+    auto* token_revoke = token_command->add_subcommand("revoke", "Revoke a token at once");
+    token_revoke->add_option("id", token_id, "Token id (token list)")->required()->check(CLI::PositiveNumber);
+    token_revoke->callback([&] { command = [&] { return run_token_revoke(options, token_id); }; });
+
+    AuditArguments audit;
+    auto* audit_command =
+        app.add_subcommand("audit", "Print the audit log, newest first: who changed what, when, from where");
+    audit_command->add_option("--limit", audit.limit, "At most this many entries")
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
+    audit_command->add_flag("--json", audit.json, "Print JSON");
+    audit_command->callback([&] { command = [&] { return run_audit(options, audit); }; });
 
     try {
         app.parse(argc, argv);

@@ -30,7 +30,8 @@ struct GlobalOptions {
     std::optional<std::filesystem::path> templates_dir;
     int photo_max_edge = 2048;
     int photo_max_mb = 25;
-    int photo_threads = 0;  ///< threads per photo (0: the photo library's default); set by commands, not a flag
+    int photo_threads = 0;    ///< threads per photo (0: the photo library's default); set by commands, not a flag
+    int password_hashes = 2;  ///< passwords hashed or checked at once
 };
 
 struct ServeOptions {

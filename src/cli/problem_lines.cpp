@@ -29,4 +29,14 @@ std::string problem_lines(const core::Story& story, const core::MessageCatalog& 
     return out;
 }
 
+std::string refusal_line(const std::vector<core::Problem>& problems,
+                         const core::MessageCatalog& messages,
+                         std::string_view language) {
+    std::string line;
+    for (const auto& problem : problems) {
+        line += (line.empty() ? "" : " ") + messages.render(language, problem.message_id, problem.params);
+    }
+    return line;
+}
+
 }  // namespace storybank::cli

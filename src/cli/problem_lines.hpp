@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace storybank::cli {
 
@@ -13,5 +14,10 @@ std::string problem_summary(const core::Story& story, const core::MessageCatalog
 
 /// One indented line per problem: "  error   title: The required field 'Title' is missing; add it. (line 3)".
 std::string problem_lines(const core::Story& story, const core::MessageCatalog& messages, std::string_view language);
+
+/// Why a request was refused, on one line: each problem's message (a sentence), one after the other.
+std::string refusal_line(const std::vector<core::Problem>& problems,
+                         const core::MessageCatalog& messages,
+                         std::string_view language);
 
 }  // namespace storybank::cli

@@ -18,7 +18,7 @@ struct AuditEntry {
     std::int64_t actor_user_id = 0;  ///< the user who acted, 0 when it was not a user
     std::string actor;               ///< the user's e-mail at the time, or "cli", "system", "import"
     std::string address;             ///< where the request came from; empty for a local command
-    std::string action;              ///< "user.create", "story.import", … (docs/authorization.md lists them)
+    std::string action;              ///< "user.create", "story.import", … (service/audit_log.hpp names them)
     std::string target_type;         ///< "user", "organisation", "story", "session", "api_token", "invitation"
     std::string target_id;           ///< empty: the store fills in the id of the row the action creates
     std::string detail = "{}";       ///< a JSON object with what else matters; never a password or a token

@@ -28,6 +28,7 @@ int run_config_show(const GlobalOptions& options, const ServeOptions& serve) {
               << "templates\t" << (options.templates_dir ? options.templates_dir->string() : "") << '\n'
               << "photo-max-edge\t" << options.photo_max_edge << '\n'
               << "photo-max-mb\t" << options.photo_max_mb << '\n'
+              << "password-hashes\t" << options.password_hashes << '\n'
               << "host\t" << serve.host << '\n'
               << "port\t" << serve.port << '\n'
               << "threads\t" << serve.threads << '\n';
