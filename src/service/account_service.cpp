@@ -50,7 +50,7 @@ AccountService::AccountService(store::Store& store,
       m_clock(clock),
       m_hasher(hasher),
       m_policy(policy),
-      m_settings(std::move(settings)),
+      m_settings(settings),
       m_audit(store, clock) {}
 
 // ---------------------------------------------------------------------------------------------------------------

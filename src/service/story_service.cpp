@@ -18,7 +18,7 @@ StoryService::StoryService(store::Store& store,
                            const TemplateCatalog& templates,
                            const Clock& clock,
                            const StoryFileReader& reader)
-    : m_store(store), m_templates(templates), m_clock(clock), m_reader(reader), m_audit(store, clock) {}
+    : m_store(store), m_templates(templates), m_reader(reader), m_audit(store, clock) {}
 
 store::SaveRequest StoryService::save_request(core::Story story, const Actor& actor, std::string_view note) const {
     const core::Template& story_template = m_templates.get(story.template_id);

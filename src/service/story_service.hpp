@@ -74,9 +74,8 @@ private:
 private:  // data
     store::Store& m_store;
     const TemplateCatalog& m_templates;
-    const Clock& m_clock;
     const StoryFileReader& m_reader;
-    AuditLog m_audit;
+    AuditLog m_audit;  ///< holds the clock: audit entries are the only times this service makes
 };
 
 /// What the access policy needs to know about a stored story.
