@@ -46,12 +46,7 @@ AccountService::AccountService(store::Store& store,
                                const auth::PasswordHasher& hasher,
                                const auth::PasswordPolicy& policy,
                                AccountSettings settings)
-    : m_store(store),
-      m_clock(clock),
-      m_hasher(hasher),
-      m_policy(policy),
-      m_settings(settings),
-      m_audit(store, clock) {}
+    : m_store(store), m_clock(clock), m_hasher(hasher), m_policy(policy), m_settings(settings), m_audit(store, clock) {}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Organisations
