@@ -150,12 +150,7 @@ std::vector<core::Problem> AccountService::check_membership(std::string_view org
 
 Outcome<std::int64_t> AccountService::add_user(const Actor& actor, const NewAccount& account) {
     std::vector<core::Problem> problems;
-    auto email = normalized_email(account.email);
-    if (!email) {
-        problems.push_back(refusal("email", "email-invalid", {{"email", account.email}}));
-    } else if (auto existing = m_store.find_user_by_email(*email)) {
-        problems.push_back(refusal("email", "email-taken", {{"email", existing->email}}));
-    }
+    auto email = new_account_email(account.email, problems);
     std::optional<store::Organisation> organisation;
     auto membership_problems = check_membership(account.organisation, account.role, organisation);
     problems.insert(problems.end(), membership_problems.begin(), membership_problems.end());
@@ -173,6 +168,17 @@ Outcome<std::int64_t> AccountService::add_user(const Actor& actor, const NewAcco
         m_audit.entry(actor, audit_action::kUserCreate, "user", {},
                       {{"email", *email}, {"organisation", organisation->name}, {"role", account.role}});
     return Outcome<std::int64_t>::done(m_store.create_user(user, audit));
+}
+
+std::optional<std::string> AccountService::new_account_email(std::string_view email,
+                                                             std::vector<core::Problem>& problems) {
+    auto normalized = normalized_email(email);
+    if (!normalized) {
+        problems.push_back(refusal("email", "email-invalid", {{"email", std::string(email)}}));
+    } else if (auto existing = m_store.find_user_by_email(*normalized)) {
+        problems.push_back(refusal("email", "email-taken", {{"email", existing->email}}));
+    }
+    return normalized;
 }
 
 std::optional<store::Organisation> AccountService::lead_organisation(std::string_view name,
@@ -200,12 +206,7 @@ Outcome<std::int64_t> AccountService::create_admin(const Actor& actor,
                                                    std::string_view password,
                                                    std::string_view organisation) {
     std::vector<core::Problem> problems;
-    auto normalized = normalized_email(email);
-    if (!normalized) {
-        problems.push_back(refusal("email", "email-invalid", {{"email", std::string(email)}}));
-    } else if (auto existing = m_store.find_user_by_email(*normalized)) {
-        problems.push_back(refusal("email", "email-taken", {{"email", existing->email}}));
-    }
+    auto normalized = new_account_email(email, problems);
     std::optional<store::Organisation> lead = lead_organisation(organisation, problems);
     auto password_problems = m_policy.check(password, normalized.value_or(std::string(email)));
     problems.insert(problems.end(), password_problems.begin(), password_problems.end());
@@ -259,12 +260,7 @@ Outcome<NewInvitation> AccountService::invite(const Actor& actor,
                                               std::string_view role,
                                               int days) {
     std::vector<core::Problem> problems;
-    auto normalized = normalized_email(email);
-    if (!normalized) {
-        problems.push_back(refusal("email", "email-invalid", {{"email", std::string(email)}}));
-    } else if (auto existing = m_store.find_user_by_email(*normalized)) {
-        problems.push_back(refusal("email", "email-taken", {{"email", existing->email}}));
-    }
+    auto normalized = new_account_email(email, problems);
     std::optional<store::Organisation> found;
     auto membership_problems = check_membership(organisation, role, found);
     problems.insert(problems.end(), membership_problems.begin(), membership_problems.end());

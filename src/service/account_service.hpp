@@ -172,6 +172,8 @@ private:
     std::vector<core::Problem> check_membership(std::string_view organisation,
                                                 std::string_view role,
                                                 std::optional<store::Organisation>& found);
+    /// The e-mail of an account about to be made, normalised; a problem when it is invalid or already taken.
+    std::optional<std::string> new_account_email(std::string_view email, std::vector<core::Problem>& problems);
     std::optional<store::Organisation> lead_organisation(std::string_view name, std::vector<core::Problem>& problems);
 
 private:  // data
