@@ -172,17 +172,33 @@ void add_words(const poppler::text_box& box, std::size_t order, std::vector<PdfW
     }
 }
 
-PdfPage read_page(const poppler::page& page, std::size_t& words_left, const SourceFile& file, const PdfLimits& limits) {
+/// The text of a page in the order it is drawn: cheap (no reading order is worked out), so it measures a page
+/// before the costly word boxes are asked for.
+void check_page_size(const poppler::page& page,
+                     int number,
+                     std::size_t& characters_left,
+                     const SourceFile& file,
+                     const PdfLimits& limits) {
+    const std::size_t characters = page.text(poppler::rectf(), poppler::page::raw_order_layout).size();
+    if (characters > limits.max_page_characters) {
+        refuse(file, "has a page (page " + std::to_string(number) +
+                         ") holding far more text than a page of a story (over " +
+                         std::to_string(limits.max_page_characters) +
+                         " characters); export the story alone again from Word, or send the .docx");
+    }
+    if (characters > characters_left) {
+        refuse(file, "holds far more text than a story (over " + std::to_string(limits.max_characters) +
+                         " characters); send the story alone");
+    }
+    characters_left -= characters;
+}
+
+PdfPage read_page(const poppler::page& page) {
     PdfPage out;
     const poppler::rectf box = page.page_rect();
     out.width = box.width();
     out.height = box.height();
     std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-    if (boxes.size() > words_left) {
-        refuse(file, "holds far more text than a story (over " + std::to_string(limits.max_words) +
-                         " words); send the story alone");
-    }
-    words_left -= boxes.size();
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         // Text set sideways (a stamp in the margin) is not part of the running text.
         if (boxes[i].rotation() == 0) {
@@ -231,14 +247,15 @@ DocumentText read_pdf_document(const SourceFile& file, const PdfLimits& limits) 
     }
 
     std::vector<PdfPage> pages;
-    std::size_t words_left = limits.max_words;
+    std::size_t characters_left = limits.max_characters;
     bool any_text = false;
     for (int i = 0; i < page_count; ++i) {
         std::unique_ptr<poppler::page> page(document->create_page(i));
         if (!page) {
             continue;
         }
-        pages.push_back(read_page(*page, words_left, file, limits));
+        check_page_size(*page, i + 1, characters_left, file, limits);
+        pages.push_back(read_page(*page));
         any_text = any_text || !pages.back().words.empty();
     }
     if (!any_text) {

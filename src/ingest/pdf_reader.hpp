@@ -9,8 +9,11 @@ namespace storybank::ingest {
 
 /// How much of a PDF is read at all.
 struct PdfLimits {
-    int max_pages = 200;                        ///< a story is a few pages; a long report is refused whole
-    std::size_t max_words = 500'000;            ///< over all pages: what the layout holds in memory
+    int max_pages = 200;  ///< a story is a few pages; a long report is refused whole
+    /// Characters of one page. A dense page holds about 10 000; poppler's reading-order pass takes time growing
+    /// faster than the square of a page's words when they are scattered, so a page of a million costs hours.
+    std::size_t max_page_characters = 30'000;
+    std::size_t max_characters = 1'000'000;     ///< over all pages: what the layout holds in memory
     std::size_t max_bytes = 100 * 1024 * 1024;  ///< the file itself
 };
 

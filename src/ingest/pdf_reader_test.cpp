@@ -153,10 +153,22 @@ TEST(PdfReader, RefusesMorePagesThanAStory) {
     pages.resize(3);
     message = refusal("court.pdf", make_pdf(pages), PdfLimits{.max_pages = 2});
     EXPECT_NE(message.find("has 3 pages"), std::string::npos) << message;
-    message = refusal("mots.pdf", make_pdf(pages), PdfLimits{.max_words = 4});
-    EXPECT_NE(message.find("far more text than a story"), std::string::npos) << message;
+    message = refusal("mots.pdf", make_pdf(pages), PdfLimits{.max_characters = 20});
+    EXPECT_NE(message.find("far more text than a story (over 20 characters)"), std::string::npos) << message;
     message = refusal("gros.pdf", make_pdf(pages), PdfLimits{.max_bytes = 100});
     EXPECT_NE(message.find("is larger than"), std::string::npos) << message;
+}
+
+TEST(PdfReader, RefusesAPageOfScatteredWordsBeforeWorkingOutItsReadingOrder) {
+    // 40 000 characters in words strewn over one page: poppler's reading order would take minutes on it.
+    PdfPageSpec page;
+    for (int i = 0; i < 4000; ++i) {
+        page.texts.push_back({20.0 + (i * 7919) % 540, 20.0 + (i * 104729) % 800, 6.0 + i % 7, "ab cd ef"});
+    }
+    std::string message = refusal("dense.pdf", make_pdf({page}));
+    EXPECT_NE(message.find("has a page (page 1) holding far more text than a page of a story (over 30000 characters)"),
+              std::string::npos)
+        << message;
 }
 
 TEST(PdfReader, KeepsPopplerQuiet) {

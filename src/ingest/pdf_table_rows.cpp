@@ -96,14 +96,10 @@ private:
         double last_height = 0;
     };
 
+    /// The last column starting at or before `left` (the first column for text left of every start).
     std::size_t column_of(double left) const {
-        std::size_t column = 0;
-        for (std::size_t k = 0; k < m_starts.size(); ++k) {
-            if (m_starts[k] <= left + kColumnTolerance) {
-                column = k;
-            }
-        }
-        return column;
+        auto after = std::upper_bound(m_starts.begin(), m_starts.end(), left + kColumnTolerance);
+        return after == m_starts.begin() ? 0 : static_cast<std::size_t>(after - m_starts.begin()) - 1;
     }
 
     Parts parts_of(const PdfLine& line) const {
