@@ -6,11 +6,14 @@ JOBS ?= $(shell nproc)
 BUILD_DIR ?= build/release
 SANITIZE_DIR ?= build/sanitize
 BENCH_DIR ?= build/bench
+FUZZ_DIR ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= text_reader docx_reader odt_reader pdf_reader pdf_layout zip_archive xml_document photo_processor
 DATA ?= ./storybank-data
 PORT ?= 8080
 CMAKE_FLAGS ?=
 
-.PHONY: setup build run test test-quick sanitize bench lint format format-check clean demo-data
+.PHONY: setup build run test test-quick sanitize fuzz bench lint format format-check clean demo-data
 
 setup:
 	@bash scripts/setup-debian.sh
@@ -42,6 +45,22 @@ sanitize: setup
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYBANK_SANITIZE="address;undefined" -DSTORYBANK_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) --timeout 900
+
+# libFuzzer with clang, ASan and UBSan: each target of tests/fuzz runs FUZZ_SECONDS from its checked-in corpus.
+# New inputs go to $(FUZZ_DIR)/new/<target>, crashes to $(FUZZ_DIR)/crashes/<target>; see tests/fuzz/README.md.
+fuzz: setup
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+		-DCMAKE_CXX_COMPILER=clang++ -DSTORYBANK_FUZZ=ON -DSTORYBANK_BUILD_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(addsuffix _fuzzer,$(FUZZ_TARGETS))
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/new/$$target $(FUZZ_DIR)/crashes/$$target; \
+		echo "== $$target: $(FUZZ_SECONDS) s"; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		$(FUZZ_DIR)/tests/fuzz/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 -timeout=10 \
+			-print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crashes/$$target/ \
+			$$(test -f tests/fuzz/$$target.dict && echo -dict=tests/fuzz/$$target.dict) \
+			$(FUZZ_DIR)/new/$$target tests/fuzz/corpus/$$target || exit 1; \
+	done
 
 bench: setup
 	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYBANK_BUILD_BENCH=ON -DSTORYBANK_BUILD_TESTS=OFF $(CMAKE_FLAGS)

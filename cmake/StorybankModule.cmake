@@ -5,8 +5,8 @@
 # PRIVATE. Unit tests (*_test.cpp beside the code) become one gtest binary per module, labelled "unit".
 set(STORYBANK_WARNING_FLAGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
     -Wimplicit-fallthrough -Wno-sign-conversion
-    # GCC 12 reports false -Wrestrict on std::string at -O2/-O3 (GCC bug 105329).
-    -Wno-restrict)
+    # GCC 12 reports false -Wrestrict on std::string at -O2/-O3 (GCC bug 105329); clang has no such warning.
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 
 function(storybank_warnings target)
   target_compile_options(${target} PRIVATE ${STORYBANK_WARNING_FLAGS})
