@@ -63,6 +63,7 @@ PdfPage page_of(const std::vector<Text>& texts) {
 std::vector<std::string> texts(const std::vector<DocumentLine>& lines) {
     static const char* const kKinds[] = {"text", "blank", "heading", "list", "image", "header", "caption"};
     std::vector<std::string> out;
+    out.reserve(lines.size());
     for (const auto& line : lines) {
         out.push_back(std::string(kKinds[static_cast<int>(line.kind)]) + "|" + line.text);
     }
@@ -71,6 +72,7 @@ std::vector<std::string> texts(const std::vector<DocumentLine>& lines) {
 
 std::vector<std::string> lay_out(const std::vector<std::vector<Text>>& pages) {
     std::vector<PdfPage> pdf_pages;
+    pdf_pages.reserve(pages.size());
     for (const auto& page : pages) {
         pdf_pages.push_back(page_of(page));
     }

@@ -119,7 +119,11 @@ bool is_empty(const poppler::rectf& box) {
     return box.x() == 0 && box.y() == 0 && box.width() == 0 && box.height() == 0;
 }
 
-PdfWord word_from(std::string text, const poppler::rectf& box, double font_size, Emphasis emphasis, std::size_t order) {
+PdfWord word_from(const std::string& text,
+                  const poppler::rectf& box,
+                  double font_size,
+                  Emphasis emphasis,
+                  std::size_t order) {
     PdfWord word;
     word.text = clean_pdf_word(text);
     word.left = box.left();
@@ -213,7 +217,7 @@ PdfPage read_page(const poppler::page& page) {
 
 DocumentText read_pdf_document(const SourceFile& file, const PdfLimits& limits) {
     if (file.bytes.size() > limits.max_bytes || file.bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-        refuse(file, "is larger than " + std::to_string(limits.max_bytes / (1024 * 1024)) +
+        refuse(file, "is larger than " + std::to_string(limits.max_bytes / (std::size_t{1024} * 1024)) +
                          " MB, far more than a story; send the story alone, with its photos as separate files");
     }
     if (!has_end_marker(file.bytes)) {

@@ -13,8 +13,8 @@ struct PdfLimits {
     /// Characters of one page. A dense page holds about 10 000; poppler's reading-order pass takes time growing
     /// faster than the square of a page's words when they are scattered, so a page of a million costs hours.
     std::size_t max_page_characters = 30'000;
-    std::size_t max_characters = 1'000'000;     ///< over all pages: what the layout holds in memory
-    std::size_t max_bytes = 100 * 1024 * 1024;  ///< the file itself
+    std::size_t max_characters = 1'000'000;                  ///< over all pages: what the layout holds in memory
+    std::size_t max_bytes = std::size_t{100} * 1024 * 1024;  ///< the file itself
 };
 
 /// Reads the text layer of a PDF, page by page, into paragraphs (see lay_out_pdf: a label/value table reads as

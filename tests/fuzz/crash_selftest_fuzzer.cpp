@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (std::string_view(reinterpret_cast<const char*>(data), size).starts_with("crash")) {
         std::abort();

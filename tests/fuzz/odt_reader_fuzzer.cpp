@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace storybank;
     std::string bytes = fuzz::bytes_of(data, size);

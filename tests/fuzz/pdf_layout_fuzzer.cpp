@@ -34,6 +34,7 @@ std::uint16_t read16(const std::uint8_t* at) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace storybank::ingest;
     std::vector<PdfPage> pages(1, PdfPage{595, 842, {}});

@@ -9,9 +9,10 @@
 #include <cstdint>
 #include <string_view>
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace storybank;
-    static const media::PhotoProcessor kProcessor(media::PhotoLimits{512, 64, 2 * 1024 * 1024, 4'000'000});
+    static const media::PhotoProcessor kProcessor(media::PhotoLimits{512, 64, std::size_t{2} * 1024 * 1024, 4'000'000});
     try {
         kProcessor.process("photo", std::string_view(reinterpret_cast<const char*>(data), size));
     } catch (const Error&) {

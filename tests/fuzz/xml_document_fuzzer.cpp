@@ -25,6 +25,7 @@ std::size_t walk(const pugi::xml_node& node) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace storybank;
     try {

@@ -8,10 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 
+// NOLINTNEXTLINE(readability-identifier-naming): libFuzzer calls the target by this name.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace storybank;
-    constexpr std::uint64_t kMaxEntryBytes = 1024 * 1024;
-    const ingest::ZipLimits limits{8ULL * 1024 * 1024, 1'000, 100.0, 64 * 1024};
+    constexpr std::uint64_t kMaxEntryBytes = 1024ULL * 1024;
+    const ingest::ZipLimits limits{8ULL * 1024 * 1024, 1'000, 100.0, 64ULL * 1024};
     try {
         ingest::ZipArchive archive(fuzz::bytes_of(data, size), "fuzz.zip", limits);
         for (const std::string& name : archive.entry_names()) {
