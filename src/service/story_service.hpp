@@ -3,10 +3,12 @@
 #include "auth/policy.hpp"
 #include "core/revision.hpp"
 #include "core/story.hpp"
+#include "core/story_diff.hpp"
 #include "ingest/source_file.hpp"
 #include "service/actor.hpp"
 #include "service/audit_log.hpp"
 #include "service/clock.hpp"
+#include "service/outcome.hpp"
 #include "service/story_file_reader.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
@@ -60,6 +62,44 @@ public:
     /// for a story that does not exist, so that its existence is not revealed.
     core::Revision story_for(const auth::Subject& reader, std::int64_t story_id, int revision = 0);
     store::StorySummary summary(std::int64_t story_id);
+
+    // --- As someone with rights (docs/authorization.md). What they may not see answers Error(NotFound), as for a
+    // story that does not exist, so that its existence is not revealed; what they see but may not do answers
+    // Error(Forbidden).
+
+    /// The stories `reader` may see, filtered and paged as `query` says.
+    std::vector<store::StorySummary> list_for(const auth::Subject& reader, store::ListQuery query);
+    store::SearchResult search_for(const auth::Subject& reader, store::SearchQuery query);
+    /// The stories waiting for `subject` to act (service/story_visibility.hpp: waiting_for), oldest first.
+    std::vector<store::StorySummary> waiting_list(const auth::Subject& subject, store::ListQuery query);
+    /// Revisions are for those who may see the story as written; others see only the published text.
+    std::vector<core::RevisionInfo> history_for(const auth::Subject& reader, std::int64_t story_id);
+    /// Field-by-field changes from revision `from` to revision `to` (0: the current one).
+    std::vector<core::FieldChange> diff_for(const auth::Subject& reader, std::int64_t story_id, int from, int to);
+
+    /// Stores a new draft written by `writer`. A story that names no partner NGO gets the writer's organisation
+    /// when they write for exactly one. Problem: story-not-yours (the writer may not edit a draft of the
+    /// organisations the story names), template-unknown.
+    Outcome<std::int64_t> create_story_as(const auth::Subject& writer, core::Story story, const Actor& actor);
+    /// Saves a new revision of a story `editor` may edit. `expected_revision` must be the current revision:
+    /// otherwise Error(Conflict) names the current one and nothing is saved. Returns the new revision number.
+    /// Problem: story-not-yours (the new text moves the story to organisations the editor may not edit for).
+    Outcome<int> update_story(const auth::Subject& editor,
+                              std::int64_t story_id,
+                              core::Story story,
+                              int expected_revision,
+                              const Actor& actor,
+                              std::string_view note);
+    /// Moves a story along the workflow (core::is_allowed_transition) if `subject` may (auth::may_move). A
+    /// reason is required to ask for changes and to archive; it is kept in the audit log with who and when.
+    /// Problems: transition-not-allowed, transition-reason-missing.
+    Outcome<core::WorkflowState> move_story(const auth::Subject& subject,
+                                            std::int64_t story_id,
+                                            core::WorkflowState to,
+                                            std::string_view reason,
+                                            const Actor& actor);
+    /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
+    std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
     std::vector<store::StorySummary> list(const store::ListQuery& query);
     store::SearchResult search(const store::SearchQuery& query);
@@ -70,6 +110,11 @@ public:
 private:
     store::SaveRequest save_request(core::Story story, const Actor& actor, std::string_view note) const;
     core::Revision without_personal_data(core::Revision found) const;
+    /// The story's summary if `subject` may do `action` to it; NotFound when they may not even see it,
+    /// Forbidden when they may see it but not do this.
+    store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
+    /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
+    auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
 
 private:  // data
     store::Store& m_store;

@@ -37,6 +37,17 @@ struct StorySummary {
     int warning_count = 0;  ///< problems of severity warning
 };
 
+/// One way a reader may see stories: those in one of `states` that belong to one of the organisations named
+/// (or to any organisation). A reader's grants come from the access policy (service/story_visibility.hpp).
+struct VisibilityGrant {
+    std::vector<core::WorkflowState> states;
+    bool any_organisation = false;
+    std::vector<std::int64_t> partner_ids;  ///< stories whose partner NGO is one of these
+    std::vector<std::int64_t> member_ids;   ///< stories whose consortium member is one of these
+
+    bool operator==(const VisibilityGrant&) const = default;
+};
+
 /// Filters shared by listing and search; an empty member means "any".
 struct StoryFilter {
     std::string country;            ///< ISO code
@@ -47,6 +58,8 @@ struct StoryFilter {
     int year = 0;
     std::string tag;
     std::optional<core::WorkflowState> status;
+    /// Only the stories one of these grants lets through; nullopt: no restriction (an empty list: none).
+    std::optional<std::vector<VisibilityGrant>> visible_to;
 };
 
 struct ListQuery {
@@ -134,6 +147,12 @@ public:
 
     /// Moves a story to another workflow state (rules are checked by service, not here).
     virtual void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) = 0;
+    /// Moves a story from `from` to `to` only if it is still in `from`: otherwise throws Error(Conflict) naming
+    /// the state it is in, and nothing changes (two reviewers acting at once cannot both win).
+    virtual void move_story(std::int64_t story_id,
+                            core::WorkflowState from,
+                            core::WorkflowState to,
+                            const AuditEntry& audit) = 0;
 
     /// Replaces a story's tags (tag keys are created as needed).
     virtual void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) = 0;

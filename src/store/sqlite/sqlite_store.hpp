@@ -47,6 +47,10 @@ public:
     ImportOutcome import_story(const SaveRequest& request, const ImportSource& source) override;
     int save_revision(std::int64_t story_id, const SaveRequest& request, int expected_revision) override;
     void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) override;
+    void move_story(std::int64_t story_id,
+                    core::WorkflowState from,
+                    core::WorkflowState to,
+                    const AuditEntry& audit) override;
     void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) override;
     std::optional<StorySummary> find_story(std::int64_t story_id) override;
     core::Revision revision(std::int64_t story_id, int number = 0) override;
