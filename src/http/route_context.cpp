@@ -91,4 +91,19 @@ const std::string& json_body(const httplib::Request& request) {
     return request.body;
 }
 
+int if_match_revision(const httplib::Request& request) {
+    std::string value = request.get_header_value("If-Match");
+    if (value.empty()) {
+        throw Error(ErrorKind::PreconditionRequired,
+                    "say which revision you are changing: send If-Match with the ETag you read (e.g. If-Match: \"3\")");
+    }
+    if (value.starts_with("W/")) {
+        value.erase(0, 2);
+    }
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+    }
+    return static_cast<int>(parse_id(value, "the If-Match revision"));
+}
+
 }  // namespace storybank::http

@@ -14,23 +14,6 @@ std::string etag(int revision) {
     return "\"" + std::to_string(revision) + "\"";
 }
 
-/// The revision an If-Match header names: "3" or W/"3" as this server writes it. Required for updates, so a
-/// client that never read the story cannot overwrite it.
-int expected_revision(const httplib::Request& request) {
-    std::string value = request.get_header_value("If-Match");
-    if (value.empty()) {
-        throw Error(ErrorKind::PreconditionRequired,
-                    "say which revision you are changing: send If-Match with the ETag you read (e.g. If-Match: \"3\")");
-    }
-    if (value.starts_with("W/")) {
-        value.erase(0, 2);
-    }
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        value = value.substr(1, value.size() - 2);
-    }
-    return static_cast<int>(parse_id(value, "the If-Match revision"));
-}
-
 core::Story story_from_body(const httplib::Request& request) {
     return core::story_from_json(json_body(request));
 }
@@ -118,7 +101,7 @@ void install_story_routes(RouteContext& context) {
         caller.signed_in();
         caller.require_scope(kWrite);
         std::int64_t id = parse_id(request.matches[1], "the story id");
-        int expected = expected_revision(request);
+        int expected = if_match_revision(request);
         core::Story story = story_from_body(request);
         std::string note = request.get_header_value("X-Change-Note");
         try {

@@ -98,6 +98,31 @@ public:
                                             core::WorkflowState to,
                                             std::string_view reason,
                                             const Actor& actor);
+    /// Reads an uploaded story file into a new draft of `writer`, with the rules of create_story_as. A file
+    /// uploaded before answers its story (created false) when the writer may see it, and Error(Conflict) without
+    /// saying whose it is otherwise. Throws Error(UnreadableInput) naming the file when it is not a story.
+    Outcome<ImportReport> import_as(const auth::Subject& writer,
+                                    const ingest::SourceFile& file,
+                                    std::string_view template_id,
+                                    const Actor& actor);
+    /// Adds a photo, processed like imported ones (upright, scaled down, metadata such as GPS removed), with its
+    /// caption and whether the people shown agreed to publication, as a new revision (`expected_revision` as for
+    /// update_story). Throws Error(UnreadableInput) naming the file when it is not a photo that can be kept.
+    /// Problem: story-has-no-photos (its template has no photos field).
+    Outcome<int> add_photo(const auth::Subject& editor,
+                           std::int64_t story_id,
+                           const ingest::SourceFile& photo,
+                           std::string caption,
+                           bool consent,
+                           int expected_revision,
+                           const Actor& actor);
+    /// A photo of the story as `reader` may see it (or its thumbnail): Error(NotFound) unless the revision they
+    /// may see shows that photo, so a photo without consent never reaches the public.
+    store::StoredAttachment photo_for(const auth::Subject& reader,
+                                      std::int64_t story_id,
+                                      std::string_view sha256,
+                                      bool thumbnail);
+
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
@@ -115,6 +140,8 @@ private:
     store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
     /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
     auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
+    /// A story that does not say which partner NGO it is from gets the writer's, when they write for exactly one.
+    void assign_writer_organisation(const auth::Subject& writer, core::Story& story);
 
 private:  // data
     store::Store& m_store;

@@ -26,25 +26,31 @@ Outcome<std::int64_t> StoryService::create_story_as(const auth::Subject& writer,
         return Outcome<std::int64_t>::refused(
             {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
     }
-    // Partner staff write for their own NGO: a story that does not say which NGO is theirs.
-    const core::FieldDefinition* partner_field = story_template->field_with_role(core::FieldRole::PartnerNgo);
-    if (partner_field != nullptr && story.text(partner_field->key).empty()) {
-        std::vector<std::int64_t> own;
-        for (const auto& membership : writer.memberships) {
-            if (membership.role == auth::Role::Contributor) {
-                own.push_back(membership.organisation_id);
-            }
-        }
-        if (own.size() == 1) {
-            if (auto organisation = m_store.find_organisation_by_id(own.front())) {
-                story.set(partner_field->key, organisation->name);
-            }
-        }
-    }
+    assign_writer_organisation(writer, story);
     if (!auth::may(writer, auth::StoryAction::Edit, facts_of(story, core::WorkflowState::Draft))) {
         return Outcome<std::int64_t>::refused({detail::refusal("partner_ngo", "story-not-yours")});
     }
     return Outcome<std::int64_t>::done(create_story(std::move(story), actor, "created"));
+}
+
+void StoryService::assign_writer_organisation(const auth::Subject& writer, core::Story& story) {
+    const core::Template* story_template = m_templates.find(story.template_id);
+    const core::FieldDefinition* partner_field =
+        story_template != nullptr ? story_template->field_with_role(core::FieldRole::PartnerNgo) : nullptr;
+    if (partner_field == nullptr || !story.text(partner_field->key).empty()) {
+        return;
+    }
+    std::vector<std::int64_t> own;
+    for (const auto& membership : writer.memberships) {
+        if (membership.role == auth::Role::Contributor) {
+            own.push_back(membership.organisation_id);
+        }
+    }
+    if (own.size() == 1) {
+        if (auto organisation = m_store.find_organisation_by_id(own.front())) {
+            story.set(partner_field->key, organisation->name);
+        }
+    }
 }
 
 Outcome<int> StoryService::update_story(const auth::Subject& editor,
