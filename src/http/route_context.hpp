@@ -55,5 +55,7 @@ void install_story_workflow_routes(RouteContext& context);
 void install_audit_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
+void install_annotation_routes(RouteContext& context);
+void install_template_routes(RouteContext& context);
 
 }  // namespace storybank::http

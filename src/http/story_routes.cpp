@@ -65,6 +65,7 @@ void install_story_routes(RouteContext& context) {
         query.filter = filter_from(request);
         query.limit = int_parameter(request, "limit", 20, 1, 200);
         query.offset = int_parameter(request, "offset", 0, 0, 100000);
+        query.facets = request.get_param_value("facets") == "true";
         response.set_content(search_result_to_json(stories.search_for(caller.subject(), query)), std::string(kJson));
     });
 

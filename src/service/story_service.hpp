@@ -10,6 +10,7 @@
 #include "service/clock.hpp"
 #include "service/outcome.hpp"
 #include "service/story_file_reader.hpp"
+#include "service/tag_suggestions.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
 
@@ -122,6 +123,25 @@ public:
                                       std::int64_t story_id,
                                       std::string_view sha256,
                                       bool thumbnail);
+
+    /// A comment on the story or on one of its fields (`field` a template key, or empty), for the people working
+    /// on it: those who may see it as written. Problems: comment-empty, comment-too-long, comment-field-unknown.
+    Outcome<std::int64_t> add_comment(const auth::Subject& author,
+                                      std::int64_t story_id,
+                                      std::string field,
+                                      std::string body,
+                                      const Actor& actor);
+    /// The story's comments, oldest first, for those who may see it as written.
+    std::vector<store::Comment> comments_for(const auth::Subject& reader, std::int64_t story_id);
+
+    /// Replaces a story's tags with keys of its template's vocabulary, for those who write, review or publish it.
+    /// Problem: tag-unknown (naming the vocabulary). Returns the tags as stored (sorted, without repeats).
+    Outcome<std::vector<std::string>> set_tags(const auth::Subject& editor,
+                                               std::int64_t story_id,
+                                               const std::vector<std::string>& tags,
+                                               const Actor& actor);
+    /// Tags of the vocabulary that the story's words suggest (service/tag_suggestions.hpp), for those who see it.
+    std::vector<TagSuggestion> tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id);
 
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
