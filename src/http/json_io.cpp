@@ -195,7 +195,7 @@ std::string refusal_json(int status,
     for (const auto& problem : problems) {
         items.push_back({{"field", problem.field},
                          {"severity", core::severity_name(problem.severity)},
-                         {"id", problem.message_id},
+                         {"message_id", problem.message_id},
                          {"message", messages.render(language, problem.message_id, problem.params)}});
     }
     return dump({{"type", "about:blank"},
