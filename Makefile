@@ -13,15 +13,29 @@ DATA ?= ./storybank-data
 PORT ?= 8080
 CMAKE_FLAGS ?=
 
-.PHONY: setup build run test test-quick sanitize fuzz bench lint format format-check clean demo-data
+.PHONY: setup web build run test test-quick e2e sanitize fuzz bench lint format format-check clean demo-data
 
 setup:
 	@bash scripts/setup-debian.sh
 
+# The web app (web/README.md) is built before the C++ so that web/dist is embedded in the binary. npm ci runs only
+# when package-lock.json is newer than the last install; the bundle is rebuilt only when a source changed.
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/build.mjs web/package.json web/tsconfig.json \
+	$(wildcard resources/i18n/*.json)
+
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web/dist/index.html: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run build
+
+web: setup web/dist/index.html
+
 $(BUILD_DIR)/build.ninja:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
 
-build: setup $(BUILD_DIR)/build.ninja
+build: setup web $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	@ln -sfn $(notdir $(BUILD_DIR))/storybank build/storybank
 
@@ -31,7 +45,7 @@ demo-data: build
 run: demo-data
 	build/storybank --data $(DATA) serve --port $(PORT)
 
-test: setup
+test: setup web
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYBANK_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	@ln -sfn $(notdir $(BUILD_DIR))/storybank build/storybank
@@ -40,6 +54,10 @@ test: setup
 
 test-quick: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -L unit
+
+# The browser tests alone (web/tests/e2e): Playwright drives Debian's Chromium against the built binary.
+e2e: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -L e2e
 
 sanitize: setup
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTORYBANK_SANITIZE="address;undefined" -DSTORYBANK_WERROR=ON $(CMAKE_FLAGS)

@@ -20,6 +20,11 @@ test_packages=(
 )
 
 missing=()
+# The web app builds with the Node.js already on the machine (20 or newer), or with Debian 12's own (18, and its
+# npm) when there is none: see web/README.md.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 for package in "${build_packages[@]}" "${test_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
     missing+=("$package")

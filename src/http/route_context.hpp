@@ -66,5 +66,7 @@ void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
 void install_annotation_routes(RouteContext& context);
 void install_template_routes(RouteContext& context);
+/// The web app under /app/ (web_app_routes.cpp).
+void install_web_app_routes(RouteContext& context);
 
 }  // namespace storybank::http

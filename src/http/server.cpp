@@ -89,6 +89,7 @@ void Server::Implementation::install_routes() {
     install_upload_routes(context);
     install_annotation_routes(context);
     install_template_routes(context);
+    install_web_app_routes(context);
     install_page_routes(context);
 }
 

@@ -1,0 +1,68 @@
+// Bundles src/main.tsx into dist/ with content-hashed names (served with a one-year cache) and writes
+// dist/index.html pointing at them (served with no-cache), so a new build is picked up on the next load.
+import * as esbuild from 'esbuild';
+import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, 'dist');
+
+// The translation files are shared with the server; the app needs only its own keys ("app-…").
+const appStringsOnly = {
+  name: 'app-strings-only',
+  setup(build) {
+    build.onLoad({ filter: /resources[\\/]i18n[\\/][a-z]+\.json$/ }, async (args) => {
+      const all = JSON.parse(await readFile(args.path, 'utf8'));
+      const kept = Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('app-')));
+      return { contents: JSON.stringify(kept), loader: 'json' };
+    });
+  },
+};
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+const result = await esbuild.build({
+  entryPoints: [path.join(here, 'src/main.tsx')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outdir: dist,
+  entryNames: '[name]-[hash]',
+  metafile: true,
+  legalComments: 'none',
+  plugins: [appStringsOnly],
+  logLevel: 'warning',
+});
+
+const outputs = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
+const script = outputs.find((file) => file.endsWith('.js'));
+const style = outputs.find((file) => file.endsWith('.css'));
+if (!script || !style) {
+  throw new Error(`build: expected one .js and one .css in dist/, got ${outputs.join(', ')}`);
+}
+// Relative to /app/ (index.html is served for every /app/… route, so the base is set explicitly).
+await writeFile(
+  path.join(dist, 'index.html'),
+  `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>storybank</title>
+<base href="/app/">
+<link rel="stylesheet" href="${style}">
+<script type="module" src="${script}"></script>
+</head>
+<body>
+<div id="app"></div>
+<noscript><p>storybank a besoin de JavaScript ici ; les pages sans JavaScript sont à l'adresse <a href="/">/</a>. —
+This app needs JavaScript; the pages without it are at <a href="/">/</a>.</p></noscript>
+</body>
+</html>
+`,
+);
+for (const file of [...outputs, 'index.html']) {
+  console.log(`dist/${file}`);
+}

@@ -1,0 +1,76 @@
+// Small pieces the screens share.
+import type { Status, StorySummary } from './api';
+import { countryName, t } from './i18n';
+import { base } from './router';
+
+const statusKeys: Record<Status, string> = {
+  draft: 'app-status-draft',
+  submitted: 'app-status-submitted',
+  changes_requested: 'app-status-changes-requested',
+  approved: 'app-status-approved',
+  published: 'app-status-published',
+  archived: 'app-status-archived',
+};
+
+export const statusLabel = (status: Status): string => (status in statusKeys ? t(statusKeys[status]) : status);
+
+export function StatusBadge({ status }: { status: Status }) {
+  return <span class={`badge badge-${status}`}>{statusLabel(status)}</span>;
+}
+
+export function StoryCard({ story, snippet }: { story: StorySummary; snippet?: string }) {
+  const place = [story.locality, story.country ? countryName(story.country) : ''].filter(Boolean).join(', ');
+  return (
+    <li class="card">
+      <div class="card-head">
+        <h3 data-user-content>
+          <a href={`${base}stories/${story.id}`}>{story.title || `#${story.id}`}</a>
+        </h3>
+        <StatusBadge status={story.status} />
+      </div>
+      <p class="muted" data-user-content>
+        {[story.partner_ngo, place].filter(Boolean).join(' · ')}
+      </p>
+      {snippet ? (
+        <p class="snippet" data-user-content>
+          {highlighted(snippet)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decode(text: string): string {
+  return text.replace(/&(#x?[0-9a-fA-F]+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return entities[name] ?? whole;
+  });
+}
+
+/// The search snippet is escaped HTML with the matches in <mark>: it is rebuilt as elements rather than
+/// inserted as HTML, so nothing else in it can ever become markup.
+function highlighted(snippet: string) {
+  return snippet.split(/(<mark>.*?<\/mark>)/g).map((part) =>
+    part.startsWith('<mark>') ? <mark>{decode(part.slice(6, -7))}</mark> : decode(part),
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="muted" role="status">
+      {t('app-loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error }: { error: unknown }) {
+  const message = error instanceof Error && error.message ? error.message : t('app-error-generic');
+  return (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,117 @@
+// The app's shell: who is signed in, the header and navigation, and which screen the address shows.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Principal } from './api';
+import { Loading } from './components';
+import { language, setLanguage, t, type Language } from './i18n';
+import { base, navigate, onLinkClick, useLocation } from './router';
+import { Queue } from './screens/Queue';
+import { SignIn } from './screens/SignIn';
+import { StoryList } from './screens/StoryList';
+import { StoryPage } from './screens/StoryPage';
+import './app.css';
+
+function LanguageSwitch() {
+  const names: Record<Language, string> = {
+    fr: t('app-language-fr'),
+    en: t('app-language-en'),
+    test: t('app-language-test'),
+  };
+  // The pseudo-locale is offered only once chosen (?lang=test), so that testers can leave it.
+  const options: Language[] = language === 'test' ? ['fr', 'en', 'test'] : ['fr', 'en'];
+  return (
+    <label class="language">
+      <span class="visually-hidden">{t('app-language-label')}</span>
+      <select value={language} onChange={(event) => setLanguage(event.currentTarget.value as Language)}>
+        {options.map((code) => (
+          <option value={code}>{names[code]}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function App() {
+  const [principal, setPrincipal] = useState<Principal | null | undefined>(undefined);
+  const { path, query } = useLocation();
+
+  useEffect(() => {
+    // Not signed in (401) or the server unreachable: either way the sign-in form is what can be offered.
+    api.whoAmI().then(setPrincipal, () => setPrincipal(null));
+  }, []);
+
+  // The screen's title is announced and the focus moved to it on navigation, as a page load would.
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      document.title = `${heading.textContent} — storybank`;
+    }
+  });
+
+  async function signOut() {
+    await api.signOut().catch(() => undefined);
+    setPrincipal(null);
+    navigate('sign-in');
+  }
+
+  let screen;
+  if (principal === undefined) {
+    screen = <Loading />;
+  } else if (principal === null) {
+    screen = (
+      <SignIn
+        onSignedIn={(signedIn) => {
+          setPrincipal(signedIn);
+          if (path === 'sign-in') navigate('');
+        }}
+      />
+    );
+  } else if (path === 'queue') {
+    screen = <Queue />;
+  } else if (/^stories\/\d+$/.test(path)) {
+    screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
+  } else {
+    screen = <StoryList query={query} />;
+  }
+
+  return (
+    <div onClick={onLinkClick}>
+      <a class="skip" href="#main">
+        {t('app-skip-to-content')}
+      </a>
+      <header class="top">
+        <a class="brand" href={base}>
+          {t('app-name')}
+        </a>
+        {principal ? (
+          <nav aria-label={t('app-nav-label')}>
+            <a href={base} aria-current={path === '' || path.startsWith('stories') ? 'page' : undefined}>
+              {t('app-nav-stories')}
+            </a>
+            <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
+              {t('app-nav-queue')}
+            </a>
+          </nav>
+        ) : null}
+        <div class="account">
+          <LanguageSwitch />
+          {principal ? (
+            <>
+              <span class="who" data-user-content>
+                {principal.user.display_name}
+              </span>
+              <button type="button" onClick={signOut}>
+                {t('app-sign-out')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {screen}
+      </main>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById('app')!);
