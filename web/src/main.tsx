@@ -1,6 +1,6 @@
 // The app's shell: who is signed in, the header and navigation, and which screen the address shows.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
@@ -40,13 +40,23 @@ function App() {
     api.whoAmI().then(setPrincipal, () => setPrincipal(null));
   }, []);
 
-  // The screen's title is announced and the focus moved to it on navigation, as a page load would.
+  // The tab's title follows the screen's heading.
   useEffect(() => {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       document.title = `${heading.textContent} — storybank`;
     }
   });
+  // After an in-app navigation, focus goes to the top of the new screen, as after a page load: keyboard and
+  // screen-reader users would otherwise stay on the link they followed, which is gone.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+    } else {
+      document.getElementById('main')?.focus();
+    }
+  }, [path]);
 
   async function signOut() {
     await api.signOut().catch(() => undefined);

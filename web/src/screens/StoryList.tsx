@@ -104,6 +104,22 @@ export function StoryList({ query }: { query: URLSearchParams }) {
         </ul>
       ) : null}
       <div class="with-sidebar">
+        <div class="results">
+          {error ? <ErrorMessage error={error} /> : null}
+          {!result && !error ? <Loading /> : null}
+          {result ? (
+            <>
+              <p class="muted" role="status">
+                {t(result.total === 1 ? 'app-results-one' : 'app-results-many', { count: result.total })}
+              </p>
+              <ul class="cards">
+                {result.hits.map((hit) => (
+                  <StoryCard story={hit.story} snippet={query.get('q') ? hit.snippet : undefined} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
         <aside aria-label={t('app-facets-title')} class="facets">
           {result?.facets
             ? facetNames
@@ -132,22 +148,6 @@ export function StoryList({ query }: { query: URLSearchParams }) {
                 ))
             : null}
         </aside>
-        <div class="results">
-          {error ? <ErrorMessage error={error} /> : null}
-          {!result && !error ? <Loading /> : null}
-          {result ? (
-            <>
-              <p class="muted" role="status">
-                {t(result.total === 1 ? 'app-results-one' : 'app-results-many', { count: result.total })}
-              </p>
-              <ul class="cards">
-                {result.hits.map((hit) => (
-                  <StoryCard story={hit.story} snippet={query.get('q') ? hit.snippet : undefined} />
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
       </div>
     </section>
   );

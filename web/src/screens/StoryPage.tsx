@@ -82,9 +82,10 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
     setMoveError('');
     try {
       await api.move(id, chosen.to, reason);
+      // The page shows the new state (and its buttons) before saying it is done.
+      setLoaded(await load(id));
       setPending(null);
       setNotice(t('app-move-done', { status: statusLabel(chosen.to) }));
-      await reload();
     } catch (failure) {
       setMoveError(failure instanceof Error && failure.message ? failure.message : t('app-error-generic'));
     }

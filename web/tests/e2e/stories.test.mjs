@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
+import { checkAccessibility } from './accessibility.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -38,8 +39,13 @@ after(async () => {
 async function newPage({ width = 1280, language = 'fr-FR' } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language });
   const page = await context.newPage();
-  // A script error is a failure even when the screen still looks right.
+  // A script error, or anything the Content-Security-Policy blocked, is a failure even when the screen looks right.
   page.on('pageerror', (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
+      assert.fail(`blocked by the CSP on ${page.url()}: ${message.text()}`);
+    }
+  });
   return page;
 }
 
@@ -56,6 +62,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.goto(`${server.url}/app/`);
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
   await server.screenshot(page, 'sign-in');
+  await checkAccessibility(page, 'sign-in');
 
   await page.getByLabel('Adresse e-mail').fill('awa@thinkpeace.org');
   await page.getByLabel('Mot de passe').fill('wrong password');
@@ -68,6 +75,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('link', { name: title }).waitFor();
   await page.getByRole('button', { name: /Brouillon/ }).waitFor();
   await server.screenshot(page, 'story-list');
+  await checkAccessibility(page, 'story-list');
 
   // "precedent" typed without accents finds "précédent" in the introduction.
   await page.getByRole('searchbox').fill('precedent');
@@ -77,6 +85,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   assert.match(await page.locator('.snippet mark').first().innerText(), /précédent/i);
   await page.getByRole('status').filter({ hasText: '1 histoire' }).waitFor();
   await server.screenshot(page, 'search');
+  await checkAccessibility(page, 'search');
 
   await page.getByRole('link', { name: title }).click();
   await page.getByRole('heading', { name: title, level: 1 }).waitFor();
@@ -84,8 +93,10 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'Leçons apprises', level: 3 }).waitFor();
   await page.getByText('Version 1', { exact: true }).waitFor();
   await server.screenshot(page, 'story');
+  await checkAccessibility(page, 'story');
   await page.getByRole('button', { name: 'Soumettre pour relecture' }).click();
   await page.getByRole('status').filter({ hasText: '« Soumise »' }).waitFor();
+  assert.equal(await page.locator('.story-head .badge').innerText(), 'Soumise');
   assert.equal(await page.getByRole('button', { name: 'Soumettre pour relecture' }).count(), 0);
   await server.screenshot(page, 'story-submitted');
 
@@ -97,11 +108,13 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'À traiter', level: 1 }).waitFor();
   await page.getByRole('link', { name: title }).waitFor();
   await server.screenshot(page, 'queue');
+  await checkAccessibility(page, 'queue');
   await page.getByRole('link', { name: title }).click();
   await page.getByRole('button', { name: 'Approuver' }).waitFor();
   await page.getByRole('button', { name: 'Demander des modifications' }).click();
   await page.getByLabel(/Motif/).waitFor();
   await server.screenshot(page, 'story-review');
+  await checkAccessibility(page, 'story-review');
   await page.context().close();
 });
 
@@ -118,6 +131,7 @@ test('a phone (360 px wide) gets every screen in one column without sideways scr
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the phone`);
     await server.screenshot(page, name);
+    await checkAccessibility(page, name);
   }
   await page.context().close();
 });
