@@ -199,7 +199,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
         {transitions.length ? (
           <>
             <h3>{t('app-history-moves')}</h3>
-            <ol class="timeline">
+            <ul class="timeline">
               {transitions.map((step) => (
                 <li>
                   <StatusBadge status={step.to} />{' '}
@@ -209,11 +209,11 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
                   </span>
                 </li>
               ))}
-            </ol>
+            </ul>
           </>
         ) : null}
         <h3>{t('app-history-revisions')}</h3>
-        <ol class="timeline">
+        <ul class="timeline">
           {revisions.map((revision) => (
             <li>
               <strong>{t('app-history-revision', { number: revision.number })}</strong>{' '}
@@ -223,7 +223,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
               </span>
             </li>
           ))}
-        </ol>
+        </ul>
       </section>
     </article>
   );
