@@ -92,6 +92,9 @@ export class ApiError extends Error {
   }
 }
 
+/// Fired on window when the server no longer knows the session.
+export const signedOutEvent = 'storybank-signed-out';
+
 function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)storybank_csrf=([^;]*)/);
   return match ? decodeURIComponent(match[1]) : '';
@@ -111,6 +114,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401 && path !== '/session') {
+    // The session ended (expired, or signed out in another tab): the shell shows the sign-in form again.
+    dispatchEvent(new Event(signedOutEvent));
+  }
   if (!response.ok) {
     let message = '';
     try {

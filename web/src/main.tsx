@@ -1,7 +1,7 @@
 // The app's shell: who is signed in, the header and navigation, and which screen the address shows.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type Principal } from './api';
+import { api, signedOutEvent, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
 import { base, navigate, onLinkClick, useLocation } from './router';
@@ -38,6 +38,9 @@ function App() {
   useEffect(() => {
     // Not signed in (401) or the server unreachable: either way the sign-in form is what can be offered.
     api.whoAmI().then(setPrincipal, () => setPrincipal(null));
+    const signedOut = () => setPrincipal(null);
+    addEventListener(signedOutEvent, signedOut);
+    return () => removeEventListener(signedOutEvent, signedOut);
   }, []);
 
   // The tab's title follows the screen's heading.
