@@ -44,6 +44,8 @@ void send_asset(const httplib::Request& request, httplib::Response& response, st
     }
     std::string_view file = asset_path.substr(asset_path.rfind('/') + 1);
     response.set_header("ETag", std::string(asset->etag));
+    // Compressed or not depends on the request's Accept-Encoding: shared caches must keep the two apart.
+    response.set_header("Vary", "Accept-Encoding");
     response.set_header("Cache-Control", has_content_hash(file) ? "public, max-age=31536000, immutable" : "no-cache");
     if (client_has(request, asset->etag)) {
         response.status = 304;

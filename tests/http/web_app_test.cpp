@@ -72,6 +72,7 @@ TEST_F(WebApp, TextIsCompressedWhenTheBrowserAcceptsIt) {
     auto response = client.Get("/app/" + script_name(), {{"Accept-Encoding", "gzip"}});
     ASSERT_TRUE(response);
     EXPECT_EQ(response->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_EQ(response->get_header_value("Vary"), "Accept-Encoding");
     EXPECT_LT(response->body.size(), storybank::assets::find("web/" + script_name())->bytes.size() / 2);
 }
 

@@ -149,7 +149,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
               </label>
               <div class="buttons">
                 <button type="submit" class="primary">
-                  {t(pending.action)}
+                  {t('app-move-send')}
                 </button>
                 <button type="button" onClick={() => setPending(null)}>
                   {t('app-cancel')}

@@ -115,6 +115,12 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByLabel(/Motif/).waitFor();
   await server.screenshot(page, 'story-review');
   await checkAccessibility(page, 'story-review');
+  await page.getByLabel(/Motif/).fill('Ajoutez la date des ateliers.');
+  await page.getByRole('button', { name: 'Envoyer avec ce motif' }).click();
+  await page.getByRole('status').filter({ hasText: '« À reprendre »' }).waitFor();
+  await page.getByText('Ajoutez la date des ateliers.', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Approuver' }).count(), 0);
+  await server.screenshot(page, 'story-changes-requested');
   await page.context().close();
 });
 
@@ -165,7 +171,8 @@ test('pseudo-locale: no visible text escaped translation', async () => {
   await page.locator('form input[name=email]').waitFor();
   assert.deepEqual(await untranslated(page), [], 'sign-in');
   await server.screenshot(page, 'pseudo-sign-in');
-  await signIn(page, 'moussa@hsc.org');
+  // The writer: the story sent back for changes is in her queue, and its page offers her a workflow button.
+  await signIn(page, 'awa@thinkpeace.org');
   for (const [name, path, ready] of [
     ['pseudo-story-list', '', '.card'],
     ['pseudo-search', '?q=precedent', '.snippet mark'],
