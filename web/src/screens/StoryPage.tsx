@@ -205,7 +205,12 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
                   <StatusBadge status={step.to} />{' '}
                   <span data-user-content>
                     {formatDate(step.at)} · {step.actor}
-                    {step.reason ? ` — « ${step.reason} »` : ''}
+                    {step.reason ? (
+                      <>
+                        {' — '}
+                        <q>{step.reason}</q>
+                      </>
+                    ) : null}
                   </span>
                 </li>
               ))}
