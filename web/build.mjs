@@ -42,7 +42,8 @@ const style = outputs.find((file) => file.endsWith('.css'));
 if (!script || !style) {
   throw new Error(`build: expected one .js and one .css in dist/, got ${outputs.join(', ')}`);
 }
-// Relative to /app/ (index.html is served for every /app/… route, so the base is set explicitly).
+// Absolute paths: index.html is served for every address under /app/, and the server's CSP (base-uri 'none')
+// forbids a <base> element.
 await writeFile(
   path.join(dist, 'index.html'),
   `<!doctype html>
@@ -51,9 +52,8 @@ await writeFile(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>storybank</title>
-<base href="/app/">
-<link rel="stylesheet" href="${style}">
-<script type="module" src="${script}"></script>
+<link rel="stylesheet" href="/app/${style}">
+<script type="module" src="/app/${script}"></script>
 </head>
 <body>
 <div id="app"></div>

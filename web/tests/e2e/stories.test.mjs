@@ -39,14 +39,22 @@ after(async () => {
 async function newPage({ width = 1280, language = 'fr-FR' } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language });
   const page = await context.newPage();
-  // A script error, or anything the Content-Security-Policy blocked, is a failure even when the screen looks right.
-  page.on('pageerror', (error) => assert.fail(`script error on ${page.url()}: ${error.message}`));
+  // A script error, or anything the Content-Security-Policy blocked, is a failure even when the screen looks
+  // right: they are collected here and checked at each screenshot (a throw in an event handler would be lost).
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`script error on ${page.url()}: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
-      assert.fail(`blocked by the CSP on ${page.url()}: ${message.text()}`);
+    if (message.type() === 'error' && /Content.Security.Policy|MIME type/i.test(message.text())) {
+      page.problems.push(`on ${page.url()}: ${message.text()}`);
     }
   });
   return page;
+}
+
+/// Saves the screen's screenshot, after checking nothing went wrong in the page so far.
+async function capture(page, screen) {
+  await server.screenshot(page, screen);
+  assert.deepEqual(page.problems, [], `${screen}: problems in the page`);
 }
 
 async function signIn(page, email, query = '') {
@@ -61,7 +69,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   const page = await newPage();
   await page.goto(`${server.url}/app/`);
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-  await server.screenshot(page, 'sign-in');
+  await capture(page, 'sign-in');
   await checkAccessibility(page, 'sign-in');
 
   await page.getByLabel('Adresse e-mail').fill('awa@thinkpeace.org');
@@ -74,7 +82,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'Histoires', level: 1 }).waitFor();
   await page.getByRole('link', { name: title }).waitFor();
   await page.getByRole('button', { name: /Brouillon/ }).waitFor();
-  await server.screenshot(page, 'story-list');
+  await capture(page, 'story-list');
   await checkAccessibility(page, 'story-list');
 
   // "precedent" typed without accents finds "précédent" in the introduction.
@@ -84,7 +92,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.locator('.snippet mark').first().waitFor();
   assert.match(await page.locator('.snippet mark').first().innerText(), /précédent/i);
   await page.getByRole('status').filter({ hasText: '1 histoire' }).waitFor();
-  await server.screenshot(page, 'search');
+  await capture(page, 'search');
   await checkAccessibility(page, 'search');
 
   await page.getByRole('link', { name: title }).click();
@@ -92,13 +100,13 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'Sommaire', level: 2 }).waitFor();
   await page.getByRole('heading', { name: 'Leçons apprises', level: 3 }).waitFor();
   await page.getByText('Version 1', { exact: true }).waitFor();
-  await server.screenshot(page, 'story');
+  await capture(page, 'story');
   await checkAccessibility(page, 'story');
   await page.getByRole('button', { name: 'Soumettre pour relecture' }).click();
   await page.getByRole('status').filter({ hasText: '« Soumise »' }).waitFor();
   assert.equal(await page.locator('.story-head .badge').innerText(), 'Soumise');
   assert.equal(await page.getByRole('button', { name: 'Soumettre pour relecture' }).count(), 0);
-  await server.screenshot(page, 'story-submitted');
+  await capture(page, 'story-submitted');
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
@@ -107,20 +115,20 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('link', { name: 'À traiter' }).click();
   await page.getByRole('heading', { name: 'À traiter', level: 1 }).waitFor();
   await page.getByRole('link', { name: title }).waitFor();
-  await server.screenshot(page, 'queue');
+  await capture(page, 'queue');
   await checkAccessibility(page, 'queue');
   await page.getByRole('link', { name: title }).click();
   await page.getByRole('button', { name: 'Approuver' }).waitFor();
   await page.getByRole('button', { name: 'Demander des modifications' }).click();
   await page.getByLabel(/Motif/).waitFor();
-  await server.screenshot(page, 'story-review');
+  await capture(page, 'story-review');
   await checkAccessibility(page, 'story-review');
   await page.getByLabel(/Motif/).fill('Ajoutez la date des ateliers.');
   await page.getByRole('button', { name: 'Envoyer avec ce motif' }).click();
   await page.getByRole('status').filter({ hasText: '« À reprendre »' }).waitFor();
   await page.getByText('Ajoutez la date des ateliers.', { exact: false }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Approuver' }).count(), 0);
-  await server.screenshot(page, 'story-changes-requested');
+  await capture(page, 'story-changes-requested');
   await page.context().close();
 });
 
@@ -136,7 +144,7 @@ test('a phone (360 px wide) gets every screen in one column without sideways scr
     await page.locator('.card, .story-section').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the phone`);
-    await server.screenshot(page, name);
+    await capture(page, name);
     await checkAccessibility(page, name);
   }
   await page.context().close();
@@ -170,7 +178,7 @@ test('pseudo-locale: no visible text escaped translation', async () => {
   await page.goto(`${server.url}/app/?lang=test`);
   await page.locator('form input[name=email]').waitFor();
   assert.deepEqual(await untranslated(page), [], 'sign-in');
-  await server.screenshot(page, 'pseudo-sign-in');
+  await capture(page, 'pseudo-sign-in');
   // The writer: the story sent back for changes is in her queue, and its page offers her a workflow button.
   await signIn(page, 'awa@thinkpeace.org');
   for (const [name, path, ready] of [
@@ -182,7 +190,7 @@ test('pseudo-locale: no visible text escaped translation', async () => {
     await page.goto(`${server.url}/app/${path}`);
     await page.locator(ready).first().waitFor();
     assert.deepEqual(await untranslated(page), [], name);
-    await server.screenshot(page, name);
+    await capture(page, name);
   }
   await page.context().close();
 });
