@@ -90,6 +90,12 @@ struct TokenArguments {
     std::vector<std::string> scopes;
 };
 
+struct MoveArguments {
+    std::int64_t id = 0;
+    std::string to;
+    std::string reason;
+};
+
 struct AuditArguments {
     int limit = 50;
     bool json = false;
@@ -100,6 +106,7 @@ int run_import(const GlobalOptions& options, const ImportArguments& arguments);
 int run_list(const GlobalOptions& options, const ListArguments& arguments);
 int run_show(const GlobalOptions& options, const ShowArguments& arguments);
 int run_history(const GlobalOptions& options, std::int64_t id);
+int run_move(const GlobalOptions& options, const MoveArguments& arguments);
 int run_search(const GlobalOptions& options, const SearchArguments& arguments);
 int run_serve(const GlobalOptions& options, const ServeOptions& serve);
 int run_templates(const GlobalOptions& options);

@@ -101,6 +101,15 @@ int run(int argc, char** argv) {
     history_command->add_option("id", history_id, "Story id")->required()->check(CLI::PositiveNumber);
     history_command->callback([&] { command = [&] { return run_history(options, history_id); }; });
 
+    MoveArguments move_arguments;
+    auto* move_command = app.add_subcommand(
+        "move", "Move a story along the workflow (draft, submitted, changes_requested, approved, published, archived)");
+    move_command->add_option("id", move_arguments.id, "Story id")->required()->check(CLI::PositiveNumber);
+    move_command->add_option("--to", move_arguments.to, "The state to move it to")->required();
+    move_command->add_option("--reason", move_arguments.reason,
+                             "Why: required to ask for changes, to archive and to withdraw a published story");
+    move_command->callback([&] { command = [&] { return run_move(options, move_arguments); }; });
+
     SearchArguments search;
     auto* search_command = app.add_subcommand(
         "search", "Full-text search, accents and word endings ignored: words, \"phrases\", OR, -excluded");

@@ -154,6 +154,13 @@ public:
     /// The selections of a report (empty: of every report), only of stories `reader` may see.
     std::vector<store::Selection> selections_for(const auth::Subject& reader, std::string_view report);
 
+    /// A move from the command line of the machine that holds the data: the workflow and its reasons apply, the
+    /// roles do not (whoever runs it can read the data folder anyway). Problems as for move_story.
+    Outcome<core::WorkflowState> move_story_locally(std::int64_t story_id,
+                                                    core::WorkflowState to,
+                                                    std::string_view reason,
+                                                    const Actor& actor);
+
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
@@ -171,6 +178,13 @@ private:
     store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
     /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
     auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
+    /// Checks the workflow, the rights of `subject` (none to check when null: a local command) and the reason,
+    /// then moves the story from the state it was read in.
+    Outcome<core::WorkflowState> apply_move(const store::StorySummary& current,
+                                            core::WorkflowState to,
+                                            std::string_view reason,
+                                            const Actor& actor,
+                                            const auth::Subject* subject);
     /// A story that does not say which partner NGO it is from gets the writer's, when they write for exactly one.
     void assign_writer_organisation(const auth::Subject& writer, core::Story& story);
 
