@@ -34,6 +34,8 @@ inline constexpr std::string_view kStoryImport = "story.import";
 inline constexpr std::string_view kStoryCreate = "story.create";
 inline constexpr std::string_view kStoryUpdate = "story.update";
 inline constexpr std::string_view kStoryTransition = "story.transition";
+inline constexpr std::string_view kWebhookCreate = "webhook.create";
+inline constexpr std::string_view kWebhookDisable = "webhook.disable";
 }  // namespace audit_action
 
 /// Makes the audit entries of every write, stamped with the service's clock. The store writes an entry in the

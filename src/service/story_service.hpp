@@ -9,6 +9,7 @@
 #include "service/audit_log.hpp"
 #include "service/clock.hpp"
 #include "service/outcome.hpp"
+#include "service/story_events.hpp"
 #include "service/story_file_reader.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
@@ -37,10 +38,12 @@ struct ImportReport {
 /// command line or the HTTP handlers.
 class StoryService {
 public:
+    /// `events` is told about each story created, updated or moved, after the change is stored (webhooks).
     StoryService(store::Store& store,
                  const TemplateCatalog& templates,
                  const Clock& clock,
-                 const StoryFileReader& reader);
+                 const StoryFileReader& reader,
+                 StoryEvents& events = NoStoryEvents::instance());
 
     /// Reads and stores a file as a new draft with its photos, unless the same bytes were imported before.
     /// Throws Error(UnreadableInput) for a file that is not a story; nothing is stored then. The actor is the
@@ -115,12 +118,22 @@ private:
     store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
     /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
     auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
+    /// Tells the listener about a change that is stored; never throws (the change stays stored either way).
+    void emit(StoryEventType type,
+              std::int64_t story_id,
+              int revision,
+              core::WorkflowState status,
+              const Actor& actor,
+              core::WorkflowState from = core::WorkflowState::Draft,
+              std::string reason = {});
 
 private:  // data
     store::Store& m_store;
     const TemplateCatalog& m_templates;
     const StoryFileReader& m_reader;
-    AuditLog m_audit;  ///< holds the clock: audit entries are the only times this service makes
+    const Clock& m_clock;
+    AuditLog m_audit;
+    StoryEvents& m_events;
 };
 
 /// What the access policy needs to know about a stored story.

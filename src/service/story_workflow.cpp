@@ -68,7 +68,9 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     store::SaveRequest request = save_request(std::move(story), actor, note);
     request.audit = m_audit.entry(actor, audit_action::kStoryUpdate, "story", std::to_string(story_id),
                                   {{"revision", std::to_string(expected_revision + 1)}});
-    return Outcome<int>::done(m_store.save_revision(story_id, request, expected_revision));
+    int revision = m_store.save_revision(story_id, request, expected_revision);
+    emit(StoryEventType::Updated, story_id, revision, current.status, actor);
+    return Outcome<int>::done(revision);
 }
 
 Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subject,
@@ -95,6 +97,7 @@ Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subje
     m_store.move_story(story_id, current.status, to,
                        m_audit.entry(actor, audit_action::kStoryTransition, "story", std::to_string(story_id),
                                      {{"from", from_name}, {"to", to_name}, {"reason", why}}));
+    emit(StoryEventType::Transitioned, story_id, current.current_revision, to, actor, current.status, why);
     return Result::done(to);
 }
 
