@@ -5,6 +5,7 @@
 #include "http/server.hpp"
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
+#include "service/webhook_service.hpp"
 
 #include <httplib.h>
 
@@ -24,6 +25,7 @@ struct RouteContext {
     httplib::Server& server;
     service::StoryService& stories;
     service::AccountService& accounts;
+    service::WebhookService& webhooks;
     const core::MessageCatalog& messages;
     const ServerOptions& options;
 
@@ -50,6 +52,7 @@ void install_session_routes(RouteContext& context);
 void install_story_routes(RouteContext& context);
 void install_story_workflow_routes(RouteContext& context);
 void install_audit_routes(RouteContext& context);
+void install_webhook_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 
 }  // namespace storybank::http

@@ -62,7 +62,7 @@ struct Server::Implementation {
     ServerServices services;
     ServerOptions options;
     httplib::Server server;
-    RouteContext context{server, services.stories, services.accounts, services.messages, options};
+    RouteContext context{server, services.stories, services.accounts, services.webhooks, services.messages, options};
     std::atomic<int> listening_socket{-1};
     int bound_port = 0;
 
@@ -86,6 +86,7 @@ void Server::Implementation::install_routes() {
     install_story_routes(context);
     install_story_workflow_routes(context);
     install_audit_routes(context);
+    install_webhook_routes(context);
     install_page_routes(context);
 }
 

@@ -3,6 +3,7 @@
 #include "core/message_catalog.hpp"
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
+#include "service/webhook_service.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -30,6 +31,7 @@ struct ServerOptions {
 struct ServerServices {
     service::StoryService& stories;
     service::AccountService& accounts;
+    service::WebhookService& webhooks;
     const core::MessageCatalog& messages;
 };
 
