@@ -2,6 +2,7 @@
 
 #include "core/message_catalog.hpp"
 #include "http/caller.hpp"
+#include "http/public_story_cache.hpp"
 #include "http/server.hpp"
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
@@ -28,6 +29,7 @@ struct RouteContext {
     service::WebhookService& webhooks;
     const core::MessageCatalog& messages;
     const ServerOptions& options;
+    PublicStoryCache& public_stories;  ///< published stories' JSON for anonymous readers
 
     Caller caller(const httplib::Request& request) const { return identify(request, accounts); }
     /// "fr" or "en" from Accept-Language, else the server's language: for problem messages.

@@ -116,6 +116,14 @@ core::Revision StoryService::story_for(const auth::Subject& reader, std::int64_t
     throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
 }
 
+int StoryService::public_revision(std::int64_t story_id) {
+    auto summary = m_store.find_story(story_id);
+    if (!summary || !auth::may(auth::Subject{}, auth::StoryAction::See, story_facts(*summary))) {
+        throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
+    }
+    return summary->current_revision;
+}
+
 core::Revision StoryService::without_personal_data(core::Revision found) const {
     const core::Template* story_template = m_templates.find(found.story.template_id);
     std::vector<std::pair<std::string, core::FieldValue>> kept;

@@ -64,6 +64,10 @@ public:
     /// see only, the current revision with personal fields removed; otherwise Error(NotFound), the same answer as
     /// for a story that does not exist, so that its existence is not revealed.
     core::Revision story_for(const auth::Subject& reader, std::int64_t story_id, int revision = 0);
+    /// The current revision number of a story that anyone, signed in or not, may read; Error(NotFound) otherwise,
+    /// as story_for answers an anonymous reader. One read of the story's summary: for serving a published story's
+    /// text from a cache keyed by revision, which can never be stale since revisions never change.
+    int public_revision(std::int64_t story_id);
     store::StorySummary summary(std::int64_t story_id);
 
     // --- As someone with rights (docs/authorization.md). What they may not see answers Error(NotFound), as for a
