@@ -78,7 +78,15 @@ std::string search_result_to_json(const store::SearchResult& result) {
         hits.push_back(
             {{"story", summary_json(hit.story)}, {"score", hit.score}, {"snippet", snippet_to_html(hit.snippet)}});
     }
-    return dump({{"total", result.total}, {"hits", std::move(hits)}});
+    Json out = {{"total", result.total}, {"hits", std::move(hits)}};
+    if (!result.facets.empty()) {
+        Json facets = Json::object();
+        for (const auto& count : result.facets) {
+            facets[count.facet].push_back({{"value", count.value}, {"count", count.count}});
+        }
+        out["facets"] = std::move(facets);
+    }
+    return dump(out);
 }
 
 std::string history_to_json(std::int64_t story_id, const std::vector<core::RevisionInfo>& history) {
@@ -187,7 +195,7 @@ std::string refusal_json(int status,
     for (const auto& problem : problems) {
         items.push_back({{"field", problem.field},
                          {"severity", core::severity_name(problem.severity)},
-                         {"id", problem.message_id},
+                         {"message_id", problem.message_id},
                          {"message", messages.render(language, problem.message_id, problem.params)}});
     }
     return dump({{"type", "about:blank"},
@@ -214,6 +222,47 @@ std::map<std::string, std::string> string_fields(std::string_view body) {
         fields[key] = value.get<std::string>();
     }
     return fields;
+}
+
+std::string comments_to_json(std::int64_t story_id, const std::vector<store::Comment>& comments) {
+    Json items = Json::array();
+    for (const auto& comment : comments) {
+        items.push_back({{"id", comment.id},
+                         {"revision", comment.revision},
+                         {"field", comment.field},
+                         {"author", comment.author},
+                         {"body", comment.body},
+                         {"created_at", comment.created_at}});
+    }
+    return dump({{"story_id", story_id}, {"comments", std::move(items)}});
+}
+
+std::string tag_suggestions_to_json(std::int64_t story_id, const std::vector<service::TagSuggestion>& suggestions) {
+    Json items = Json::array();
+    for (const auto& suggestion : suggestions) {
+        items.push_back(
+            {{"tag", suggestion.key}, {"occurrences", suggestion.occurrences}, {"keywords", suggestion.keywords}});
+    }
+    return dump({{"story_id", story_id}, {"suggestions", std::move(items)}});
+}
+
+std::string tags_to_json(std::int64_t story_id, const std::vector<std::string>& tags) {
+    return dump({{"story_id", story_id}, {"tags", tags}});
+}
+
+std::vector<std::string> string_list_field(std::string_view body, const std::string& name) {
+    Json parsed = Json::parse(body, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object() || !parsed.contains(name) || !parsed[name].is_array()) {
+        throw Error(ErrorKind::InvalidRequest, "the request body must be a JSON object with an array '" + name + "'");
+    }
+    std::vector<std::string> values;
+    for (const auto& item : parsed[name]) {
+        if (!item.is_string()) {
+            throw Error(ErrorKind::InvalidRequest, "every item of '" + name + "' must be a string");
+        }
+        values.push_back(item.get<std::string>());
+    }
+    return values;
 }
 
 }  // namespace storybank::http

@@ -5,6 +5,7 @@
 #include "core/revision.hpp"
 #include "core/story_diff.hpp"
 #include "service/principal.hpp"
+#include "service/tag_suggestions.hpp"
 #include "store/store.hpp"
 
 #include <map>
@@ -49,6 +50,19 @@ std::string transitions_to_json(std::int64_t story_id, const std::vector<store::
 /// {"user": {"id", "email", "display_name", "memberships": [{"organisation_id", "role", "partner_ids"}]},
 /// "credential", "expires_at", and "csrf_token" when given (only at login)}.
 std::string principal_to_json(const service::Principal& principal, const std::optional<std::string>& csrf_token);
+
+/// {"story_id", "comments": [{"id", "revision", "field", "author", "body", "created_at"}]}
+std::string comments_to_json(std::int64_t story_id, const std::vector<store::Comment>& comments);
+
+/// {"story_id", "suggestions": [{"tag", "occurrences", "keywords"}]}
+std::string tag_suggestions_to_json(std::int64_t story_id, const std::vector<service::TagSuggestion>& suggestions);
+
+/// {"story_id", "tags": [...]}
+std::string tags_to_json(std::int64_t story_id, const std::vector<std::string>& tags);
+
+/// The array of strings `name` of a JSON object body ({"tags": ["gender", "youth"]}); Error(InvalidRequest)
+/// naming the field when it is missing or not an array of strings.
+std::vector<std::string> string_list_field(std::string_view body, const std::string& name);
 
 /// The problems of a refusal as a problem+json body with status 422 (or `status`), rendered in `language`.
 std::string refusal_json(int status,

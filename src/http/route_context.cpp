@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "http/json_io.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace storybank::http {
@@ -36,6 +37,18 @@ void RouteContext::refuse(const httplib::Request& request,
                               : messages.render(lang, problems.front().message_id, problems.front().params);
     response.status = status;
     response.set_content(refusal_json(status, code, message, problems, messages, lang), std::string(kProblemJson));
+}
+
+void RouteContext::refuse_story_write(const httplib::Request& request,
+                                      httplib::Response& response,
+                                      const std::vector<core::Problem>& problems) const {
+    bool not_theirs = std::any_of(problems.begin(), problems.end(),
+                                  [](const core::Problem& problem) { return problem.message_id == "story-not-yours"; });
+    if (not_theirs) {
+        refuse(request, response, problems, 403, "forbidden");
+    } else {
+        refuse(request, response, problems);
+    }
 }
 
 std::int64_t parse_id(const std::string& text, const char* what) {
@@ -89,6 +102,21 @@ const std::string& json_body(const httplib::Request& request) {
         throw Error(ErrorKind::InvalidRequest, "send the request body as JSON (Content-Type: application/json)");
     }
     return request.body;
+}
+
+int if_match_revision(const httplib::Request& request) {
+    std::string value = request.get_header_value("If-Match");
+    if (value.empty()) {
+        throw Error(ErrorKind::PreconditionRequired,
+                    "say which revision you are changing: send If-Match with the ETag you read (e.g. If-Match: \"3\")");
+    }
+    if (value.starts_with("W/")) {
+        value.erase(0, 2);
+    }
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+    }
+    return static_cast<int>(parse_id(value, "the If-Match revision"));
 }
 
 }  // namespace storybank::http

@@ -40,6 +40,10 @@ struct RouteContext {
                 const std::vector<core::Problem>& problems,
                 int status = 422,
                 std::string_view code = "refused") const;
+    /// Answers the refusal of a story write: 403 when the story is not the writer's to write, 422 otherwise.
+    void refuse_story_write(const httplib::Request& request,
+                            httplib::Response& response,
+                            const std::vector<core::Problem>& problems) const;
 };
 
 // Request reading shared by the route groups. Each throws Error(InvalidRequest) naming the parameter.
@@ -49,6 +53,9 @@ store::StoryFilter filter_from(const httplib::Request& request);
 /// The body of a JSON request; refuses (400) another content type, so that a plain HTML form on another site
 /// cannot post to the API.
 const std::string& json_body(const httplib::Request& request);
+/// The revision an If-Match header names ("3" or W/"3", as this server writes ETags). Required for changes, so
+/// a client that never read the story cannot overwrite it: Error(PreconditionRequired) when absent.
+int if_match_revision(const httplib::Request& request);
 
 void install_session_routes(RouteContext& context);
 void install_story_routes(RouteContext& context);
@@ -56,5 +63,8 @@ void install_story_workflow_routes(RouteContext& context);
 void install_audit_routes(RouteContext& context);
 void install_webhook_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
+void install_upload_routes(RouteContext& context);
+void install_annotation_routes(RouteContext& context);
+void install_template_routes(RouteContext& context);
 
 }  // namespace storybank::http

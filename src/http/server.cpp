@@ -89,6 +89,9 @@ void Server::Implementation::install_routes() {
     install_story_routes(context);
     install_story_workflow_routes(context);
     install_audit_routes(context);
+    install_upload_routes(context);
+    install_annotation_routes(context);
+    install_template_routes(context);
     install_webhook_routes(context);
     install_page_routes(context);
 }

@@ -14,23 +14,6 @@ std::string etag(int revision) {
     return "\"" + std::to_string(revision) + "\"";
 }
 
-/// The revision an If-Match header names: "3" or W/"3" as this server writes it. Required for updates, so a
-/// client that never read the story cannot overwrite it.
-int expected_revision(const httplib::Request& request) {
-    std::string value = request.get_header_value("If-Match");
-    if (value.empty()) {
-        throw Error(ErrorKind::PreconditionRequired,
-                    "say which revision you are changing: send If-Match with the ETag you read (e.g. If-Match: \"3\")");
-    }
-    if (value.starts_with("W/")) {
-        value.erase(0, 2);
-    }
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        value = value.substr(1, value.size() - 2);
-    }
-    return static_cast<int>(parse_id(value, "the If-Match revision"));
-}
-
 core::Story story_from_body(const httplib::Request& request) {
     return core::story_from_json(json_body(request));
 }
@@ -114,6 +97,7 @@ void install_story_routes(RouteContext& context) {
         query.filter = filter_from(request);
         query.limit = int_parameter(request, "limit", 20, 1, 200);
         query.offset = int_parameter(request, "offset", 0, 0, 100000);
+        query.facets = request.get_param_value("facets") == "true";
         response.set_content(search_result_to_json(stories.search_for(caller.subject(), query)), std::string(kJson));
     });
 
@@ -123,7 +107,7 @@ void install_story_routes(RouteContext& context) {
         caller.require_scope(kWrite);
         auto outcome = stories.create_story_as(caller.subject(), story_from_body(request), caller.actor());
         if (!outcome.ok()) {
-            context.refuse(request, response, outcome.problems, 403, "forbidden");
+            context.refuse_story_write(request, response, outcome.problems);
             return;
         }
         response.status = 201;
@@ -154,7 +138,7 @@ void install_story_routes(RouteContext& context) {
         caller.signed_in();
         caller.require_scope(kWrite);
         std::int64_t id = parse_id(request.matches[1], "the story id");
-        int expected = expected_revision(request);
+        int expected = if_match_revision(request);
         core::Story story = story_from_body(request);
         std::string note = request.get_header_value("X-Change-Note");
         try {
@@ -162,7 +146,7 @@ void install_story_routes(RouteContext& context) {
                                                 note.empty() ? "edited" : note);
             context.public_stories.forget(id);  // after the commit: a reader meanwhile may have seen the old one
             if (!outcome.ok()) {
-                context.refuse(request, response, outcome.problems, 403, "forbidden");
+                context.refuse_story_write(request, response, outcome.problems);
                 return;
             }
         } catch (const Error& error) {

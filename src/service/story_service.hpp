@@ -11,6 +11,7 @@
 #include "service/outcome.hpp"
 #include "service/story_events.hpp"
 #include "service/story_file_reader.hpp"
+#include "service/tag_suggestions.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
 
@@ -105,6 +106,50 @@ public:
                                             core::WorkflowState to,
                                             std::string_view reason,
                                             const Actor& actor);
+    /// Reads an uploaded story file into a new draft of `writer`, with the rules of create_story_as. A file
+    /// uploaded before answers its story (created false) when the writer may see it, and Error(Conflict) without
+    /// saying whose it is otherwise. Throws Error(UnreadableInput) naming the file when it is not a story.
+    Outcome<ImportReport> import_as(const auth::Subject& writer,
+                                    const ingest::SourceFile& file,
+                                    std::string_view template_id,
+                                    const Actor& actor);
+    /// Adds a photo, processed like imported ones (upright, scaled down, metadata such as GPS removed), with its
+    /// caption and whether the people shown agreed to publication, as a new revision (`expected_revision` as for
+    /// update_story). Throws Error(UnreadableInput) naming the file when it is not a photo that can be kept.
+    /// Problem: story-has-no-photos (its template has no photos field).
+    Outcome<int> add_photo(const auth::Subject& editor,
+                           std::int64_t story_id,
+                           const ingest::SourceFile& photo,
+                           std::string caption,
+                           bool consent,
+                           int expected_revision,
+                           const Actor& actor);
+    /// A photo of the story as `reader` may see it (or its thumbnail): Error(NotFound) unless the revision they
+    /// may see shows that photo, so a photo without consent never reaches the public.
+    store::StoredAttachment photo_for(const auth::Subject& reader,
+                                      std::int64_t story_id,
+                                      std::string_view sha256,
+                                      bool thumbnail);
+
+    /// A comment on the story or on one of its fields (`field` a template key, or empty), for the people working
+    /// on it: those who may see it as written. Problems: comment-empty, comment-too-long, comment-field-unknown.
+    Outcome<std::int64_t> add_comment(const auth::Subject& author,
+                                      std::int64_t story_id,
+                                      std::string field,
+                                      std::string body,
+                                      const Actor& actor);
+    /// The story's comments, oldest first, for those who may see it as written.
+    std::vector<store::Comment> comments_for(const auth::Subject& reader, std::int64_t story_id);
+
+    /// Replaces a story's tags with keys of its template's vocabulary, for those who write, review or publish it.
+    /// Problem: tag-unknown (naming the vocabulary). Returns the tags as stored (sorted, without repeats).
+    Outcome<std::vector<std::string>> set_tags(const auth::Subject& editor,
+                                               std::int64_t story_id,
+                                               const std::vector<std::string>& tags,
+                                               const Actor& actor);
+    /// Tags of the vocabulary that the story's words suggest (service/tag_suggestions.hpp), for those who see it.
+    std::vector<TagSuggestion> tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id);
+
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
@@ -130,6 +175,8 @@ private:
               const Actor& actor,
               core::WorkflowState from = core::WorkflowState::Draft,
               std::string reason = {});
+    /// A story that does not say which partner NGO it is from gets the writer's, when they write for exactly one.
+    void assign_writer_organisation(const auth::Subject& writer, core::Story& story);
 
 private:  // data
     store::Store& m_store;

@@ -1,6 +1,7 @@
 // Writing and moving stories as someone with rights: the rules of docs/authorization.md and the workflow, in one
 // place for the HTTP API and the command line.
 #include "core/error.hpp"
+#include "core/story_check.hpp"
 #include "service/account_problems.hpp"
 #include "service/story_service.hpp"
 
@@ -26,25 +27,34 @@ Outcome<std::int64_t> StoryService::create_story_as(const auth::Subject& writer,
         return Outcome<std::int64_t>::refused(
             {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
     }
-    // Partner staff write for their own NGO: a story that does not say which NGO is theirs.
-    const core::FieldDefinition* partner_field = story_template->field_with_role(core::FieldRole::PartnerNgo);
-    if (partner_field != nullptr && story.text(partner_field->key).empty()) {
-        std::vector<std::int64_t> own;
-        for (const auto& membership : writer.memberships) {
-            if (membership.role == auth::Role::Contributor) {
-                own.push_back(membership.organisation_id);
-            }
-        }
-        if (own.size() == 1) {
-            if (auto organisation = m_store.find_organisation_by_id(own.front())) {
-                story.set(partner_field->key, organisation->name);
-            }
-        }
+    if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
+        return Outcome<std::int64_t>::refused(std::move(refusals));
     }
+    assign_writer_organisation(writer, story);
     if (!auth::may(writer, auth::StoryAction::Edit, facts_of(story, core::WorkflowState::Draft))) {
         return Outcome<std::int64_t>::refused({detail::refusal("partner_ngo", "story-not-yours")});
     }
     return Outcome<std::int64_t>::done(create_story(std::move(story), actor, "created"));
+}
+
+void StoryService::assign_writer_organisation(const auth::Subject& writer, core::Story& story) {
+    const core::Template* story_template = m_templates.find(story.template_id);
+    const core::FieldDefinition* partner_field =
+        story_template != nullptr ? story_template->field_with_role(core::FieldRole::PartnerNgo) : nullptr;
+    if (partner_field == nullptr || !story.text(partner_field->key).empty()) {
+        return;
+    }
+    std::vector<std::int64_t> own;
+    for (const auto& membership : writer.memberships) {
+        if (membership.role == auth::Role::Contributor) {
+            own.push_back(membership.organisation_id);
+        }
+    }
+    if (own.size() == 1) {
+        if (auto organisation = m_store.find_organisation_by_id(own.front())) {
+            story.set(partner_field->key, organisation->name);
+        }
+    }
 }
 
 Outcome<int> StoryService::update_story(const auth::Subject& editor,
@@ -57,9 +67,13 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     if (story.template_id.empty()) {
         story.template_id = current.template_id;
     }
-    if (m_templates.find(story.template_id) == nullptr) {
+    const core::Template* story_template = m_templates.find(story.template_id);
+    if (story_template == nullptr) {
         return Outcome<int>::refused(
             {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+    }
+    if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
+        return Outcome<int>::refused(std::move(refusals));
     }
     // The new text may name other organisations: the editor must be allowed to edit the story as it will be.
     if (!auth::may(editor, auth::StoryAction::Edit, facts_of(story, current.status))) {

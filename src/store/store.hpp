@@ -74,6 +74,7 @@ struct SearchQuery {
     StoryFilter filter;
     int limit = 20;
     int offset = 0;
+    bool facets = false;  ///< also count the matching stories by status, country, partner, member, tag, year, language
 };
 
 /// Markers around matched words in snippets, replaced at the edge (HTML <mark>, terminal bold, …).
@@ -86,9 +87,17 @@ struct SearchHit {
     std::string snippet;  ///< text around the matches, matches between kMatchStart and kMatchEnd
 };
 
+/// How many of the matching stories have one value of one facet ("country" "ML": 12).
+struct FacetCount {
+    std::string facet;  ///< "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language"
+    std::string value;
+    int count = 0;
+};
+
 struct SearchResult {
     std::vector<SearchHit> hits;
-    int total = 0;  ///< number of matching stories, before limit/offset
+    int total = 0;                   ///< number of matching stories, before limit/offset
+    std::vector<FacetCount> facets;  ///< when asked for: by facet, then most frequent first
 };
 
 struct StoredAttachment {
@@ -125,6 +134,18 @@ struct Organisation {
     std::int64_t id = 0;
     std::string name;
     std::string kind;  ///< "member", "partner", "lead" or "" when unknown
+};
+
+/// A remark on a story, or on one of its fields, made while it was at `revision`.
+struct Comment {
+    std::int64_t id = 0;
+    std::int64_t story_id = 0;
+    int revision = 0;
+    std::string field;  ///< a template key, or empty for the whole story
+    std::int64_t author_user_id = 0;
+    std::string author;      ///< the author's e-mail address at the time
+    std::string body;        ///< plain text
+    std::string created_at;  ///< ISO 8601 UTC
 };
 
 /// The one storage interface. Each backend (SQLite now, PostgreSQL later) implements it and passes
@@ -174,6 +195,11 @@ public:
     /// cannot be understood (e.g. unbalanced quotes), with a message saying so.
     virtual SearchResult search(const SearchQuery& query) = 0;
 
+    /// Adds a comment (id and created_at are filled in by the store); returns its id. Throws Error(NotFound) for
+    /// an unknown story.
+    virtual std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) = 0;
+    /// A story's comments, oldest first.
+    virtual std::vector<Comment> comments(std::int64_t story_id) = 0;
     /// Number of stories stored.
     virtual std::int64_t story_count() = 0;
 

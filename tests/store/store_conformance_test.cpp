@@ -484,6 +484,72 @@ TEST_P(StoreConformance, AuditEntriesCanBeAskedForOneTarget) {
     EXPECT_EQ(entries[0].target_id, std::to_string(first));
 }
 
+TEST_P(StoreConformance, CommentsAreKeptInOrderWithTheirRevision) {
+    std::int64_t id = create({});
+    Comment comment;
+    comment.story_id = id;
+    comment.field = "lessons";
+    comment.author = "reviewer@hsc.org";
+    comment.body = "Quelles leçons ?";
+    std::size_t entries = store().audit_entries(AuditQuery::newest(1000)).size();
+    std::int64_t first = store().add_comment(comment, test_audit("comment.create"));
+    store().save_revision(id, request_for({.title = "v2"}), 1);
+    comment.field.clear();
+    comment.body = "Merci";
+    std::int64_t second = store().add_comment(comment, test_audit("comment.create"));
+    EXPECT_GT(second, first);
+    auto comments = store().comments(id);
+    ASSERT_EQ(comments.size(), 2U);
+    EXPECT_EQ(comments[0].field, "lessons");
+    EXPECT_EQ(comments[0].revision, 1);
+    EXPECT_EQ(comments[1].revision, 2) << "a comment remembers the revision it was made on";
+    EXPECT_EQ(comments[1].body, "Merci");
+    EXPECT_FALSE(comments[0].created_at.empty());
+    EXPECT_EQ(store().audit_entries(AuditQuery::newest(1000)).size(), entries + 2) << "one entry per comment";
+    comment.story_id = id + 100;
+    EXPECT_EQ(error_kind_of([&] { store().add_comment(comment, test_audit("comment.create")); }), ErrorKind::NotFound);
+    EXPECT_TRUE(store().comments(id + 100).empty());
+}
+
+TEST_P(StoreConformance, SearchCountsFacetsOverAllMatches) {
+    create({.title = "Puits de Gao", .summary = "eau", .partner = "Think Peace", .country = "ML", .year = 2023});
+    create({.title = "Puits de Dori", .summary = "eau", .partner = "Autre ONG", .country = "BF", .year = 2024});
+    std::int64_t third =
+        create({.title = "Puits de Kaya", .summary = "eau", .partner = "Autre ONG", .country = "BF", .year = 2024});
+    create({.title = "École", .summary = "classe", .partner = "Autre ONG", .country = "NE", .year = 2024});
+    store().set_tags(third, {"gender"}, test_audit("story.tags"));
+    SearchQuery query;
+    query.text = "puits";
+    query.limit = 1;  // facets count every match, not the page
+    query.facets = true;
+    SearchResult result = store().search(query);
+    EXPECT_EQ(result.total, 3);
+    auto count = [&](const SearchResult& found, const std::string& facet, const std::string& value) {
+        for (const auto& item : found.facets) {
+            if (item.facet == facet && item.value == value) {
+                return item.count;
+            }
+        }
+        return 0;
+    };
+    EXPECT_EQ(count(result, "country", "BF"), 2);
+    EXPECT_EQ(count(result, "country", "ML"), 1);
+    EXPECT_EQ(count(result, "country", "NE"), 0);
+    EXPECT_EQ(count(result, "partner_ngo", "Autre ONG"), 2);
+    EXPECT_EQ(count(result, "year", "2024"), 2);
+    EXPECT_EQ(count(result, "tag", "gender"), 1);
+    EXPECT_EQ(count(result, "status", "draft"), 3);
+    // Without words: the facets of what the filters let through.
+    SearchQuery filtered;
+    filtered.filter.country = "BF";
+    filtered.facets = true;
+    SearchResult all_bf = store().search(filtered);
+    EXPECT_EQ(all_bf.total, 2);
+    EXPECT_EQ(count(all_bf, "country", "BF"), 2);
+    query.facets = false;
+    EXPECT_TRUE(store().search(query).facets.empty());
+}
+
 TEST_P(StoreConformance, ImportingTheSameBytesTwiceReturnsTheFirstStory) {
     ImportSource source{"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "rapport.docx"};
     ImportOutcome first = store().import_story(request_for({.title = "Premier import"}), source);
