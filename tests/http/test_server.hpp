@@ -61,7 +61,7 @@ public:
         webhooks = std::make_unique<service::WebhookService>(*store, clock);
         http::ServerOptions options;
         options.port = 0;
-        options.threads = 48;
+        // Worker threads: the default `serve` gets, which the slow-client test relies on.
         options.json_body_limit = 128 * 1024;
         server =
             std::make_unique<http::Server>(http::ServerServices{*stories, *accounts, *webhooks, messages}, options);
