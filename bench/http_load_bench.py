@@ -190,7 +190,12 @@ def main() -> int:
             command += ["--threads", str(args.threads)]
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=open(work / "storybank.log", "w"))
         processes.append(server)
-        wait_for(f"http://127.0.0.1:{port}/healthz")
+        try:
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+        except SystemExit:
+            # A data folder made by an older build (another schema) is the usual reason: say how to remake it.
+            print((work / "storybank.log").read_text(), file=sys.stderr)
+            fail(f"storybank serve did not start; if the data folder is from an older build, delete {cache}")
         story = fetch(f"http://127.0.0.1:{port}{path}")
         parsed = json.loads(story)
         if "contact" in parsed.get("fields", {}):

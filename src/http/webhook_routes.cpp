@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "http/route_context.hpp"
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 namespace storybank::http {

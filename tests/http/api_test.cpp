@@ -361,6 +361,36 @@ TEST_F(ApiTest, AStoryMustFitItsTemplate) {
     EXPECT_EQ(saved["problems"][0]["field"], "lessons");
 }
 
+TEST_F(ApiTest, TheLeadSelectsStoriesForAReportWithAReason) {
+    std::int64_t approved = consortium().story_in("approved", "Sélectionnable");
+    std::int64_t draft = consortium().write("writer@thinkpeace.org", "Pas prête");
+    auto select = [&](const std::string& email, std::int64_t id, const std::string& report, const std::string& reason) {
+        return server().client().Post(url(id, "/selections"), consortium().as(email).headers(),
+                                      Json({{"report", report}, {"reason", reason}}).dump(), "application/json");
+    };
+    EXPECT_EQ(status_of(select("reviewer@hsc.org", approved, "Rapport 2026", "Forte")), 403);
+    auto no_reason = select("coordinator@lead.org", approved, "Rapport 2026", " ");
+    ASSERT_EQ(status_of(no_reason), 422);
+    EXPECT_EQ(Json::parse(no_reason->body)["problems"][0]["message_id"], "selection-reason-missing");
+    auto not_ready = select("coordinator@lead.org", draft, "Rapport 2026", "Touchante");
+    ASSERT_EQ(status_of(not_ready), 422);
+    EXPECT_EQ(Json::parse(not_ready->body)["problems"][0]["message_id"], "selection-not-ready");
+    auto chosen = select("coordinator@lead.org", approved, "Rapport  2026", "Le changement le plus significatif");
+    ASSERT_EQ(status_of(chosen), 201) << chosen->body;
+    auto twice = select("coordinator@lead.org", approved, "Rapport 2026", "Encore");
+    EXPECT_EQ(Json::parse(twice->body)["problems"][0]["message_id"], "selection-exists");
+
+    auto listed_selections = get("/api/v1/selections?report=Rapport%202026", consortium().as("coordinator@lead.org"));
+    ASSERT_EQ(status_of(listed_selections), 200);
+    Json selections = Json::parse(listed_selections->body)["selections"];
+    ASSERT_EQ(selections.size(), 1U);
+    EXPECT_EQ(selections[0]["story_id"], approved);
+    EXPECT_EQ(selections[0]["reason"], "Le changement le plus significatif");
+    EXPECT_EQ(selections[0]["selected_by"], "coordinator@lead.org");
+    EXPECT_EQ(Json::parse(get("/api/v1/selections")->body)["selections"].size(), 0U)
+        << "an approved story is not public yet, nor its selection";
+}
+
 TEST_F(ApiTest, TheAuditLogIsForCoordinators) {
     std::int64_t id = consortium().story_in("submitted", "Pour l'audit");
     auto log =
