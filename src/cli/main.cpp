@@ -226,6 +226,31 @@ int run(int argc, char** argv) {
     token_revoke->add_option("id", token_id, "Token id (token list)")->required()->check(CLI::PositiveNumber);
     token_revoke->callback([&] { command = [&] { return run_token_revoke(options, token_id); }; });
 
+    auto* webhook_command = app.add_subcommand("webhook", "Webhooks: tell other systems when stories change");
+    webhook_command->require_subcommand(1);
+    WebhookArguments webhook;
+    auto* webhook_add =
+        webhook_command->add_subcommand("add", "Subscribe a URL to story events and print its secret (once)");
+    webhook_add->add_option("url", webhook.url, "The receiver's http:// or https:// address")->required();
+    webhook_add
+        ->add_option("--events", webhook.events, "story.created, story.updated, story.transitioned (comma-separated)")
+        ->required()
+        ->delimiter(',');
+    webhook_add->callback([&] { command = [&] { return run_webhook_add(options, webhook); }; });
+    auto* webhook_list =
+        webhook_command->add_subcommand("list", "List webhooks: id, URL, events, created, disabled (never the secret)");
+    webhook_list->callback([&] { command = [&] { return run_webhook_list(options); }; });
+    auto* webhook_disable =
+        webhook_command->add_subcommand("disable", "Stop a webhook; pending deliveries are dropped");
+    webhook_disable->add_option("id", webhook.id, "Webhook id (webhook list)")->required()->check(CLI::PositiveNumber);
+    webhook_disable->callback([&] { command = [&] { return run_webhook_disable(options, webhook.id); }; });
+    auto* webhook_deliveries = webhook_command->add_subcommand(
+        "deliveries", "The delivery log, newest first: id, webhook, event, state, attempts, last status, last error");
+    webhook_deliveries->add_flag("--failed", webhook.failed, "Only deliveries given up after the last attempt");
+    webhook_deliveries->add_option("--webhook", webhook.id, "Only this webhook's")->check(CLI::PositiveNumber);
+    webhook_deliveries->add_option("--limit", webhook.limit, "At most this many")->check(CLI::Range(1, 10000));
+    webhook_deliveries->callback([&] { command = [&] { return run_webhook_deliveries(options, webhook); }; });
+
     AuditArguments audit;
     auto* audit_command =
         app.add_subcommand("audit", "Print the audit log, newest first: who changed what, when, from where");

@@ -82,7 +82,9 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     store::SaveRequest request = save_request(std::move(story), actor, note);
     request.audit = m_audit.entry(actor, audit_action::kStoryUpdate, "story", std::to_string(story_id),
                                   {{"revision", std::to_string(expected_revision + 1)}});
-    return Outcome<int>::done(m_store.save_revision(story_id, request, expected_revision));
+    int revision = m_store.save_revision(story_id, request, expected_revision);
+    emit(StoryEventType::Updated, story_id, revision, current.status, actor);
+    return Outcome<int>::done(revision);
 }
 
 Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subject,
@@ -123,6 +125,7 @@ Outcome<core::WorkflowState> StoryService::apply_move(const store::StorySummary&
     m_store.move_story(current.id, current.status, to,
                        m_audit.entry(actor, audit_action::kStoryTransition, "story", std::to_string(current.id),
                                      {{"from", from_name}, {"to", to_name}, {"reason", why}}));
+    emit(StoryEventType::Transitioned, current.id, current.current_revision, to, actor, current.status, why);
     return Result::done(to);
 }
 
