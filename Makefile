@@ -13,7 +13,7 @@ DATA ?= ./storybank-data
 PORT ?= 8080
 CMAKE_FLAGS ?=
 
-.PHONY: setup web build run test test-quick e2e sanitize fuzz bench lint format format-check clean demo-data
+.PHONY: setup web build run test test-quick e2e sanitize fuzz bench bench-http lint format format-check clean demo-data
 
 setup:
 	@bash scripts/setup-debian.sh
@@ -88,6 +88,13 @@ bench: setup
 	$(BENCH_DIR)/bench/search_bench --benchmark_out=$(BENCH_DIR)/results/search.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/photo_bench --benchmark_out=$(BENCH_DIR)/results/photo.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/import_bench --benchmark_out=$(BENCH_DIR)/results/import.json --benchmark_out_format=json
+	python3 bench/http_load_bench.py --build-dir $(BENCH_DIR)
+
+# The HTTP load benchmark alone (wrk against storybank serve, beside nginx): bench/README.md.
+bench-http: setup
+	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTORYBANK_BUILD_BENCH=ON -DSTORYBANK_BUILD_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(BENCH_DIR) -j $(JOBS) --target storybank http_bench_data
+	python3 bench/http_load_bench.py --build-dir $(BENCH_DIR)
 
 lint:
 	bash scripts/lint.sh

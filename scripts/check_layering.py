@@ -128,8 +128,12 @@ LIBRARIES: dict[str, list[Permission]] = {
         Permission("pqxx", part="store/postgres"),
     ],
     "auth": [Permission("sodium")],
-    # The audit log's detail is a JSON object (decision in src/service/README.md).
-    "service": [Permission("spdlog"), Permission("fmt"), Permission("nlohmann", names=("audit_log.cpp",))],
+    # The audit log's detail and a webhook's payload are JSON objects (decision in src/service/README.md).
+    "service": [
+        Permission("spdlog"),
+        Permission("fmt"),
+        Permission("nlohmann", names=("audit_log.cpp", "webhook_payload.cpp")),
+    ],
     "assets": [],
     "http": [Permission("httplib"), Permission("nlohmann")],
     "cli": [Permission("cli11"), Permission("fmt"), Permission("nlohmann")],

@@ -18,6 +18,10 @@ test_packages=(
   sqlite3 curl poppler-utils qpdf
   libreoffice-writer libreoffice-calc pandoc imagemagick libimage-exiftool-perl chromium
 )
+# The HTTP load benchmark (bench/http_load_bench.py): wrk drives the load, nginx is the reference server. The
+# benchmark runs nginx with its own configuration; on a machine with systemd the package also starts a default
+# nginx on port 80, which the benchmark does not use (`systemctl disable --now nginx` if it is not wanted).
+bench_packages=(wrk nginx)
 
 missing=()
 # The web app builds with the Node.js already on the machine (20 or newer), or with Debian 12's own (18, and its
@@ -25,7 +29,7 @@ missing=()
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
 fi
-for package in "${build_packages[@]}" "${test_packages[@]}"; do
+for package in "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
     missing+=("$package")
   fi

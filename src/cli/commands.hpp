@@ -90,6 +90,21 @@ struct TokenArguments {
     std::vector<std::string> scopes;
 };
 
+<<<<<<< HEAD
+struct MoveArguments {
+    std::int64_t id = 0;
+    std::string to;
+    std::string reason;
+=======
+struct WebhookArguments {
+    std::string url;
+    std::vector<std::string> events;  ///< from --events a,b
+    std::int64_t id = 0;              ///< for disable; for deliveries: one webhook's, 0 for all
+    bool failed = false;              ///< deliveries: only those given up
+    int limit = 50;
+>>>>>>> webhooks-load
+};
+
 struct AuditArguments {
     int limit = 50;
     bool json = false;
@@ -100,6 +115,7 @@ int run_import(const GlobalOptions& options, const ImportArguments& arguments);
 int run_list(const GlobalOptions& options, const ListArguments& arguments);
 int run_show(const GlobalOptions& options, const ShowArguments& arguments);
 int run_history(const GlobalOptions& options, std::int64_t id);
+int run_move(const GlobalOptions& options, const MoveArguments& arguments);
 int run_search(const GlobalOptions& options, const SearchArguments& arguments);
 int run_serve(const GlobalOptions& options, const ServeOptions& serve);
 int run_templates(const GlobalOptions& options);
@@ -116,5 +132,9 @@ int run_token_create(const GlobalOptions& options, const TokenArguments& argumen
 int run_token_list(const GlobalOptions& options, const std::string& user);
 int run_token_revoke(const GlobalOptions& options, std::int64_t id);
 int run_audit(const GlobalOptions& options, const AuditArguments& arguments);
+int run_webhook_add(const GlobalOptions& options, const WebhookArguments& arguments);
+int run_webhook_list(const GlobalOptions& options);
+int run_webhook_disable(const GlobalOptions& options, std::int64_t id);
+int run_webhook_deliveries(const GlobalOptions& options, const WebhookArguments& arguments);
 
 }  // namespace storybank::cli

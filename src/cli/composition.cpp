@@ -19,8 +19,11 @@ std::unique_ptr<Application> make_application(const GlobalOptions& options, Need
                                                      service::load_messages(), limits);
     if (needs_store == NeedsStore::Yes) {
         application->store = store::sqlite::SqliteStore::open(options.data_dir);
-        application->stories = std::make_unique<service::StoryService>(*application->store, application->templates,
-                                                                       application->clock, application->reader);
+        application->webhook_outbox = std::make_unique<service::WebhookOutbox>(*application->store, application->clock);
+        application->stories =
+            std::make_unique<service::StoryService>(*application->store, application->templates, application->clock,
+                                                    application->reader, *application->webhook_outbox);
+        application->webhooks = std::make_unique<service::WebhookService>(*application->store, application->clock);
         application->account_components = std::make_unique<service::AccountComponents>(options.password_hashes);
         application->accounts = std::make_unique<service::AccountService>(*application->store, application->clock,
                                                                           application->account_components->hasher,

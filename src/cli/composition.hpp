@@ -8,6 +8,8 @@
 #include "service/story_file_reader.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
+#include "service/webhook_outbox.hpp"
+#include "service/webhook_service.hpp"
 #include "store/store.hpp"
 
 #include <memory>
@@ -26,8 +28,11 @@ struct Application {
     core::MessageCatalog messages;
     service::SystemClock clock;
     service::StoryFileReader reader;
-    std::unique_ptr<store::Store> store;                             ///< null when the command needs no store
+    std::unique_ptr<store::Store> store;  ///< null when the command needs no store
+    /// Story events become webhook deliveries, whichever command changes stories (`serve` sends them).
+    std::unique_ptr<service::WebhookOutbox> webhook_outbox;          ///< null when the command needs no store
     std::unique_ptr<service::StoryService> stories;                  ///< null when the command needs no store
+    std::unique_ptr<service::WebhookService> webhooks;               ///< null when the command needs no store
     std::unique_ptr<service::AccountComponents> account_components;  ///< null when the command needs no store
     std::unique_ptr<service::AccountService> accounts;               ///< null when the command needs no store
 };

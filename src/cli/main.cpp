@@ -101,6 +101,15 @@ int run(int argc, char** argv) {
     history_command->add_option("id", history_id, "Story id")->required()->check(CLI::PositiveNumber);
     history_command->callback([&] { command = [&] { return run_history(options, history_id); }; });
 
+    MoveArguments move_arguments;
+    auto* move_command = app.add_subcommand(
+        "move", "Move a story along the workflow (draft, submitted, changes_requested, approved, published, archived)");
+    move_command->add_option("id", move_arguments.id, "Story id")->required()->check(CLI::PositiveNumber);
+    move_command->add_option("--to", move_arguments.to, "The state to move it to")->required();
+    move_command->add_option("--reason", move_arguments.reason,
+                             "Why: required to ask for changes, to archive and to withdraw a published story");
+    move_command->callback([&] { command = [&] { return run_move(options, move_arguments); }; });
+
     SearchArguments search;
     auto* search_command = app.add_subcommand(
         "search", "Full-text search, accents and word endings ignored: words, \"phrases\", OR, -excluded");
@@ -216,6 +225,31 @@ int run(int argc, char** argv) {
     auto* token_revoke = token_command->add_subcommand("revoke", "Revoke a token at once");
     token_revoke->add_option("id", token_id, "Token id (token list)")->required()->check(CLI::PositiveNumber);
     token_revoke->callback([&] { command = [&] { return run_token_revoke(options, token_id); }; });
+
+    auto* webhook_command = app.add_subcommand("webhook", "Webhooks: tell other systems when stories change");
+    webhook_command->require_subcommand(1);
+    WebhookArguments webhook;
+    auto* webhook_add =
+        webhook_command->add_subcommand("add", "Subscribe a URL to story events and print its secret (once)");
+    webhook_add->add_option("url", webhook.url, "The receiver's http:// or https:// address")->required();
+    webhook_add
+        ->add_option("--events", webhook.events, "story.created, story.updated, story.transitioned (comma-separated)")
+        ->required()
+        ->delimiter(',');
+    webhook_add->callback([&] { command = [&] { return run_webhook_add(options, webhook); }; });
+    auto* webhook_list =
+        webhook_command->add_subcommand("list", "List webhooks: id, URL, events, created, disabled (never the secret)");
+    webhook_list->callback([&] { command = [&] { return run_webhook_list(options); }; });
+    auto* webhook_disable =
+        webhook_command->add_subcommand("disable", "Stop a webhook; pending deliveries are dropped");
+    webhook_disable->add_option("id", webhook.id, "Webhook id (webhook list)")->required()->check(CLI::PositiveNumber);
+    webhook_disable->callback([&] { command = [&] { return run_webhook_disable(options, webhook.id); }; });
+    auto* webhook_deliveries = webhook_command->add_subcommand(
+        "deliveries", "The delivery log, newest first: id, webhook, event, state, attempts, last status, last error");
+    webhook_deliveries->add_flag("--failed", webhook.failed, "Only deliveries given up after the last attempt");
+    webhook_deliveries->add_option("--webhook", webhook.id, "Only this webhook's")->check(CLI::PositiveNumber);
+    webhook_deliveries->add_option("--limit", webhook.limit, "At most this many")->check(CLI::Range(1, 10000));
+    webhook_deliveries->callback([&] { command = [&] { return run_webhook_deliveries(options, webhook); }; });
 
     AuditArguments audit;
     auto* audit_command =

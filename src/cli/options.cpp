@@ -26,8 +26,9 @@ constexpr std::array kOptions = {
                "cookies Secure"},
     OptionSpec{"host", "--host", "STORYBANK_HOST", "127.0.0.1", "Address serve listens on"},
     OptionSpec{"port", "--port", "STORYBANK_PORT", "8080", "Port serve listens on (0: any free port)"},
-    OptionSpec{"threads", "--threads", "STORYBANK_THREADS", "32",
-               "Worker threads of serve; one per open connection, so size it above the expected clients"},
+    OptionSpec{"threads", "--threads", "STORYBANK_THREADS", "256",
+               "Most worker threads of serve, started as needed; one per open connection (slow ones too), so size "
+               "it above the expected clients"},
 };
 
 }  // namespace

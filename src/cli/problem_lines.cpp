@@ -1,5 +1,7 @@
 #include "cli/problem_lines.hpp"
 
+#include <iostream>
+
 namespace storybank::cli {
 
 std::string problem_summary(const core::Story& story, const core::MessageCatalog& messages, std::string_view language) {
@@ -37,6 +39,13 @@ std::string refusal_line(const std::vector<core::Problem>& problems,
         line += (line.empty() ? "" : " ") + messages.render(language, problem.message_id, problem.params);
     }
     return line;
+}
+
+int print_refusal(const std::vector<core::Problem>& problems,
+                  const core::MessageCatalog& messages,
+                  std::string_view language) {
+    std::cerr << "storybank: " << refusal_line(problems, messages, language) << '\n';
+    return 1;
 }
 
 }  // namespace storybank::cli

@@ -20,4 +20,9 @@ std::string refusal_line(const std::vector<core::Problem>& problems,
                          const core::MessageCatalog& messages,
                          std::string_view language);
 
+/// Prints why a request was refused on standard error, on one line; returns the exit status (1).
+int print_refusal(const std::vector<core::Problem>& problems,
+                  const core::MessageCatalog& messages,
+                  std::string_view language);
+
 }  // namespace storybank::cli

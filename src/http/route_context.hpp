@@ -2,9 +2,11 @@
 
 #include "core/message_catalog.hpp"
 #include "http/caller.hpp"
+#include "http/public_story_cache.hpp"
 #include "http/server.hpp"
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
+#include "service/webhook_service.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,8 +31,10 @@ struct RouteContext {
     httplib::Server& server;
     service::StoryService& stories;
     service::AccountService& accounts;
+    service::WebhookService& webhooks;
     const core::MessageCatalog& messages;
     const ServerOptions& options;
+    PublicStoryCache& public_stories;  ///< published stories' JSON for anonymous readers
 
     Caller caller(const httplib::Request& request) const { return identify(request, accounts); }
     /// "fr" or "en" from Accept-Language, else the server's language: for problem messages.
@@ -62,6 +66,7 @@ void install_session_routes(RouteContext& context);
 void install_story_routes(RouteContext& context);
 void install_story_workflow_routes(RouteContext& context);
 void install_audit_routes(RouteContext& context);
+void install_webhook_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
 void install_annotation_routes(RouteContext& context);

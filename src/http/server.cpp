@@ -2,6 +2,7 @@
 
 #include "assets/assets.hpp"
 #include "core/error.hpp"
+#include "http/elastic_task_queue.hpp"
 #include "http/error_responses.hpp"
 #include "http/route_context.hpp"
 #include "render/html_writer.hpp"
@@ -62,7 +63,9 @@ struct Server::Implementation {
     ServerServices services;
     ServerOptions options;
     httplib::Server server;
-    RouteContext context{server, services.stories, services.accounts, services.messages, options};
+    PublicStoryCache public_stories;
+    RouteContext context{server,  services.stories, services.accounts, services.webhooks, services.messages,
+                         options, public_stories};
     std::atomic<int> listening_socket{-1};
     int bound_port = 0;
 
@@ -90,6 +93,7 @@ void Server::Implementation::install_routes() {
     install_annotation_routes(context);
     install_template_routes(context);
     install_web_app_routes(context);
+    install_webhook_routes(context);
     install_page_routes(context);
 }
 
@@ -172,7 +176,9 @@ Server::Server(ServerServices services, ServerOptions options)
     // Defaults of cpp-httplib that hurt (dependency facts): Nagle's 40 ms stall, 8 threads, unbounded payloads.
     server.set_tcp_nodelay(true);
     auto threads = static_cast<std::size_t>(std::max(2, settings.threads));
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Threads start as connections need them (elastic_task_queue.hpp), so the limit can exceed the number of
+    // clients served at once, slow ones included, without costing memory when idle.
+    server.new_task_queue = [threads] { return make_elastic_task_queue(threads); };
     server.set_keep_alive_max_count(static_cast<std::size_t>(settings.keep_alive_requests));
     server.set_keep_alive_timeout(settings.keep_alive_seconds);
     server.set_payload_max_length(std::max(settings.json_body_limit, settings.upload_body_limit));

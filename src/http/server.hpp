@@ -3,6 +3,7 @@
 #include "core/message_catalog.hpp"
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
+#include "service/webhook_service.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -13,9 +14,10 @@ namespace storybank::http {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;  ///< 0: any free port (see Server::port())
-    /// Worker threads. cpp-httplib gives each connection a thread for its whole keep-alive life, so this is
-    /// the number of clients served at once; the others wait in the listen queue.
-    int threads = 32;
+    /// Most worker threads, started as connections need them. cpp-httplib gives each connection a thread for its
+    /// whole keep-alive life (a slow client's too), so this is the number of clients served at once; the others
+    /// wait in the queue.
+    int threads = 256;
     int listen_backlog = 1024;   ///< connections the kernel queues before refusing (cpp-httplib compiles in 5)
     int keep_alive_seconds = 5;  ///< an idle keep-alive connection holds a worker this long
     int keep_alive_requests = 1000;
@@ -30,6 +32,7 @@ struct ServerOptions {
 struct ServerServices {
     service::StoryService& stories;
     service::AccountService& accounts;
+    service::WebhookService& webhooks;
     const core::MessageCatalog& messages;
 };
 

@@ -30,6 +30,38 @@ void send_story(const RouteContext& context,
         std::string(kJson));
 }
 
+/// A published story to an anonymous reader: the same bytes for everyone until the story changes, so they are
+/// made once per revision and language, and which revision is public is rechecked with the store at most every
+/// quarter of a second (PublicStoryCache).
+void send_public_story(RouteContext& context,
+                       const httplib::Request& request,
+                       httplib::Response& response,
+                       std::int64_t id) {
+    std::optional<int> known = context.public_stories.current_revision(id);
+    int current = known ? *known : context.stories.public_revision(id);
+    if (!known) {
+        context.public_stories.set_current_revision(id, current);
+    }
+    if (request.get_header_value("If-None-Match") == etag(current)) {
+        response.status = 304;
+        response.set_header("ETag", etag(current));
+        return;
+    }
+    std::string language = context.language(request);
+    auto json = context.public_stories.find(id, current, language);
+    int served = current;
+    if (!json) {
+        // The revision read may be newer than `current` if someone saved meanwhile: keep it under its own number.
+        core::Revision revision = context.stories.story_for(auth::Subject{}, id);
+        served = revision.info.number;
+        json = context.public_stories.put(
+            id, served, language,
+            core::to_canonical_json(revision.story, context.messages, language, core::JsonLayout::Compact));
+    }
+    response.set_header("ETag", etag(served));
+    response.set_content(*json, std::string(kJson));
+}
+
 }  // namespace
 
 void install_story_routes(RouteContext& context) {
@@ -90,6 +122,10 @@ void install_story_routes(RouteContext& context) {
         caller.require_scope(kRead);
         std::int64_t id = parse_id(request.matches[1], "the story id");
         int revision_number = int_parameter(request, "revision", 0, 0, 1000000);
+        if (revision_number == 0 && !caller.principal) {
+            send_public_story(context, request, response, id);
+            return;
+        }
         core::Revision revision = stories.story_for(caller.subject(), id, revision_number);
         if (revision_number == 0 && request.get_header_value("If-None-Match") == etag(revision.info.number)) {
             response.status = 304;
@@ -110,6 +146,7 @@ void install_story_routes(RouteContext& context) {
         try {
             auto outcome = stories.update_story(caller.subject(), id, std::move(story), expected, caller.actor(),
                                                 note.empty() ? "edited" : note);
+            context.public_stories.forget(id);  // after the commit: a reader meanwhile may have seen the old one
             if (!outcome.ok()) {
                 context.refuse_story_write(request, response, outcome.problems);
                 return;

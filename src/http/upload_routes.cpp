@@ -79,6 +79,7 @@ void install_upload_routes(RouteContext& context) {
         }
         auto outcome = stories.add_photo(caller.subject(), id, {file_name_of(file, "photo"), file.content},
                                          form_value(request, "caption"), consent == "true", expected, caller.actor());
+        context.public_stories.forget(id);  // a new revision: readers of the public copy see it at once
         if (!outcome.ok()) {
             context.refuse(request, response, outcome.problems);
             return;

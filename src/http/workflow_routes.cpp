@@ -25,6 +25,7 @@ void install_story_workflow_routes(RouteContext& context) {
                                     "published, archived");
                     }
                     auto outcome = stories.move_story(caller.subject(), id, *to, fields["reason"], caller.actor());
+                    context.public_stories.forget(id);  // after the commit, so no reader keeps the old state
                     if (!outcome.ok()) {
                         context.refuse(request, response, outcome.problems);
                         return;

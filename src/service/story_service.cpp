@@ -18,8 +18,33 @@ core::Story parse_story_file(const ingest::SourceFile& file,
 StoryService::StoryService(store::Store& store,
                            const TemplateCatalog& templates,
                            const Clock& clock,
-                           const StoryFileReader& reader)
-    : m_store(store), m_templates(templates), m_reader(reader), m_audit(store, clock) {}
+                           const StoryFileReader& reader,
+                           StoryEvents& events)
+    : m_store(store),
+      m_templates(templates),
+      m_reader(reader),
+      m_clock(clock),
+      m_audit(store, clock),
+      m_events(events) {}
+
+void StoryService::emit(StoryEventType type,
+                        std::int64_t story_id,
+                        int revision,
+                        core::WorkflowState status,
+                        const Actor& actor,
+                        core::WorkflowState from,
+                        std::string reason) {
+    StoryEvent event;
+    event.type = type;
+    event.story_id = story_id;
+    event.revision = revision;
+    event.status = status;
+    event.from = from;
+    event.reason = std::move(reason);
+    event.actor = actor;
+    event.occurred_at = m_clock.now();
+    m_events.story_changed(event);
+}
 
 store::SaveRequest StoryService::save_request(core::Story story, const Actor& actor, std::string_view note) const {
     const core::Template& story_template = m_templates.get(story.template_id);
@@ -50,6 +75,9 @@ ImportReport StoryService::import_prepared(PreparedStory prepared, const Actor& 
     store::ImportOutcome outcome = m_store.import_story(request, {prepared.source_sha256, prepared.file_name});
     report.story_id = outcome.story_id;
     report.created = outcome.created;
+    if (outcome.created) {
+        emit(StoryEventType::Created, outcome.story_id, 1, core::WorkflowState::Draft, actor);
+    }
     return report;
 }
 
@@ -61,7 +89,9 @@ std::int64_t StoryService::create_story(core::Story story, const Actor& actor, s
     std::string template_id = story.template_id;
     store::SaveRequest request = save_request(std::move(story), actor, note);
     request.audit = m_audit.entry(actor, audit_action::kStoryCreate, "story", {}, {{"template", template_id}});
-    return m_store.create_story(request);
+    std::int64_t story_id = m_store.create_story(request);
+    emit(StoryEventType::Created, story_id, 1, core::WorkflowState::Draft, actor);
+    return story_id;
 }
 
 core::Revision StoryService::story(std::int64_t story_id, int revision) {
@@ -84,6 +114,14 @@ core::Revision StoryService::story_for(const auth::Subject& reader, std::int64_t
         return without_personal_data(m_store.revision(story_id, revision));
     }
     throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
+}
+
+int StoryService::public_revision(std::int64_t story_id) {
+    auto summary = m_store.find_story(story_id);
+    if (!summary || !auth::may(auth::Subject{}, auth::StoryAction::See, story_facts(*summary))) {
+        throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
+    }
+    return summary->current_revision;
 }
 
 core::Revision StoryService::without_personal_data(core::Revision found) const {

@@ -9,6 +9,7 @@
 #include "service/audit_log.hpp"
 #include "service/clock.hpp"
 #include "service/outcome.hpp"
+#include "service/story_events.hpp"
 #include "service/story_file_reader.hpp"
 #include "service/tag_suggestions.hpp"
 #include "service/template_catalog.hpp"
@@ -38,10 +39,12 @@ struct ImportReport {
 /// command line or the HTTP handlers.
 class StoryService {
 public:
+    /// `events` is told about each story created, updated or moved, after the change is stored (webhooks).
     StoryService(store::Store& store,
                  const TemplateCatalog& templates,
                  const Clock& clock,
-                 const StoryFileReader& reader);
+                 const StoryFileReader& reader,
+                 StoryEvents& events = NoStoryEvents::instance());
 
     /// Reads and stores a file as a new draft with its photos, unless the same bytes were imported before.
     /// Throws Error(UnreadableInput) for a file that is not a story; nothing is stored then. The actor is the
@@ -62,6 +65,10 @@ public:
     /// see only, the current revision with personal fields removed; otherwise Error(NotFound), the same answer as
     /// for a story that does not exist, so that its existence is not revealed.
     core::Revision story_for(const auth::Subject& reader, std::int64_t story_id, int revision = 0);
+    /// The current revision number of a story that anyone, signed in or not, may read; Error(NotFound) otherwise,
+    /// as story_for answers an anonymous reader. One read of the story's summary: for serving a published story's
+    /// text from a cache keyed by revision, which can never be stale since revisions never change.
+    int public_revision(std::int64_t story_id);
     store::StorySummary summary(std::int64_t story_id);
 
     // --- As someone with rights (docs/authorization.md). What they may not see answers Error(NotFound), as for a
@@ -154,6 +161,13 @@ public:
     /// The selections of a report (empty: of every report), only of stories `reader` may see.
     std::vector<store::Selection> selections_for(const auth::Subject& reader, std::string_view report);
 
+    /// A move from the command line of the machine that holds the data: the workflow and its reasons apply, the
+    /// roles do not (whoever runs it can read the data folder anyway). Problems as for move_story.
+    Outcome<core::WorkflowState> move_story_locally(std::int64_t story_id,
+                                                    core::WorkflowState to,
+                                                    std::string_view reason,
+                                                    const Actor& actor);
+
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
@@ -171,6 +185,21 @@ private:
     store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
     /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
     auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
+    /// Checks the workflow, the rights of `subject` (none to check when null: a local command) and the reason,
+    /// then moves the story from the state it was read in.
+    Outcome<core::WorkflowState> apply_move(const store::StorySummary& current,
+                                            core::WorkflowState to,
+                                            std::string_view reason,
+                                            const Actor& actor,
+                                            const auth::Subject* subject);
+    /// Tells the listener about a change that is stored; never throws (the change stays stored either way).
+    void emit(StoryEventType type,
+              std::int64_t story_id,
+              int revision,
+              core::WorkflowState status,
+              const Actor& actor,
+              core::WorkflowState from = core::WorkflowState::Draft,
+              std::string reason = {});
     /// A story that does not say which partner NGO it is from gets the writer's, when they write for exactly one.
     void assign_writer_organisation(const auth::Subject& writer, core::Story& story);
 
@@ -178,7 +207,9 @@ private:  // data
     store::Store& m_store;
     const TemplateCatalog& m_templates;
     const StoryFileReader& m_reader;
-    AuditLog m_audit;  ///< holds the clock: audit entries are the only times this service makes
+    const Clock& m_clock;
+    AuditLog m_audit;
+    StoryEvents& m_events;
 };
 
 /// What the access policy needs to know about a stored story.

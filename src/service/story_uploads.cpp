@@ -36,7 +36,7 @@ Outcome<int> StoryService::add_photo(const auth::Subject& editor,
                                      bool consent,
                                      int expected_revision,
                                      const Actor& actor) {
-    summary_allowing(editor, story_id, auth::StoryAction::Edit);
+    store::StorySummary summary = summary_allowing(editor, story_id, auth::StoryAction::Edit);
     core::Revision current = m_store.revision(story_id);
     const core::Template& story_template = m_templates.get(current.story.template_id);
     const core::FieldDefinition* photos_field = story_template.field_of_type(core::FieldType::Photos);
@@ -59,7 +59,9 @@ Outcome<int> StoryService::add_photo(const auth::Subject& editor,
     request.attachments = std::move(stored);
     request.audit = m_audit.entry(actor, audit_action::kStoryUpdate, "story", std::to_string(story_id),
                                   {{"revision", std::to_string(expected_revision + 1)}, {"photo", photo.name}});
-    return Outcome<int>::done(m_store.save_revision(story_id, request, expected_revision));
+    int revision = m_store.save_revision(story_id, request, expected_revision);
+    emit(StoryEventType::Updated, story_id, revision, summary.status, actor);
+    return Outcome<int>::done(revision);
 }
 
 store::StoredAttachment StoryService::photo_for(const auth::Subject& reader,

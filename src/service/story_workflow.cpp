@@ -82,7 +82,9 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     store::SaveRequest request = save_request(std::move(story), actor, note);
     request.audit = m_audit.entry(actor, audit_action::kStoryUpdate, "story", std::to_string(story_id),
                                   {{"revision", std::to_string(expected_revision + 1)}});
-    return Outcome<int>::done(m_store.save_revision(story_id, request, expected_revision));
+    int revision = m_store.save_revision(story_id, request, expected_revision);
+    emit(StoryEventType::Updated, story_id, revision, current.status, actor);
+    return Outcome<int>::done(revision);
 }
 
 Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subject,
@@ -90,25 +92,40 @@ Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subje
                                                       core::WorkflowState to,
                                                       std::string_view reason,
                                                       const Actor& actor) {
+    return apply_move(summary_allowing(subject, story_id, auth::StoryAction::See), to, reason, actor, &subject);
+}
+
+Outcome<core::WorkflowState> StoryService::move_story_locally(std::int64_t story_id,
+                                                              core::WorkflowState to,
+                                                              std::string_view reason,
+                                                              const Actor& actor) {
+    return apply_move(summary(story_id), to, reason, actor, nullptr);
+}
+
+Outcome<core::WorkflowState> StoryService::apply_move(const store::StorySummary& current,
+                                                      core::WorkflowState to,
+                                                      std::string_view reason,
+                                                      const Actor& actor,
+                                                      const auth::Subject* subject) {
     using Result = Outcome<core::WorkflowState>;
-    store::StorySummary current = summary_allowing(subject, story_id, auth::StoryAction::See);
     std::string from_name(core::workflow_state_name(current.status));
     std::string to_name(core::workflow_state_name(to));
     if (!core::is_allowed_transition(current.status, to)) {
         return Result::refused(
             {detail::refusal("status", "transition-not-allowed", {{"from", from_name}, {"to", to_name}})});
     }
-    if (!auth::may_move(subject, story_facts(current), to)) {
+    if (subject != nullptr && !auth::may_move(*subject, story_facts(current), to)) {
         throw Error(ErrorKind::Forbidden,
-                    "you may not move story " + std::to_string(story_id) + " from " + from_name + " to " + to_name);
+                    "you may not move story " + std::to_string(current.id) + " from " + from_name + " to " + to_name);
     }
     std::string why = std::string(reason);
     if (needs_reason(current.status, to) && why.find_first_not_of(" \t\r\n") == std::string::npos) {
         return Result::refused({detail::refusal("reason", "transition-reason-missing", {{"to", to_name}})});
     }
-    m_store.move_story(story_id, current.status, to,
-                       m_audit.entry(actor, audit_action::kStoryTransition, "story", std::to_string(story_id),
+    m_store.move_story(current.id, current.status, to,
+                       m_audit.entry(actor, audit_action::kStoryTransition, "story", std::to_string(current.id),
                                      {{"from", from_name}, {"to", to_name}, {"reason", why}}));
+    emit(StoryEventType::Transitioned, current.id, current.current_revision, to, actor, current.status, why);
     return Result::done(to);
 }
 

@@ -5,6 +5,7 @@
 #include "core/story_index.hpp"
 #include "core/workflow.hpp"
 #include "store/accounts.hpp"
+#include "store/webhooks.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -296,6 +297,33 @@ public:
     /// Refuses logins for a key until `until` (part of the failure just recorded, so not audited again).
     virtual void lock_login(std::string_view key, std::string_view until) = 0;
     virtual void clear_login_failures(std::string_view key) = 0;
+
+    // --- Webhooks (types in webhooks.hpp).
+
+    /// Stores a subscription (secret included, as given); returns its id. Throws Error(InvalidRequest) for an
+    /// empty URL or event list.
+    virtual std::int64_t create_webhook(const WebhookSubscription& subscription, const AuditEntry& audit) = 0;
+    /// A subscription, secret included, or nullopt.
+    virtual std::optional<WebhookSubscription> find_webhook(std::int64_t webhook_id) = 0;
+    /// Every subscription by id, disabled ones included.
+    virtual std::vector<WebhookSubscription> webhooks() = 0;
+    /// Stops deliveries to a subscription at `at`; its pending deliveries are marked failed. False when it was
+    /// disabled already. Throws Error(NotFound) for an unknown id.
+    virtual bool disable_webhook(std::int64_t webhook_id, std::string_view at, const AuditEntry& audit) = 0;
+    /// Puts one delivery of an event in the outbox for each active subscription to `event_type`, due at `now`;
+    /// returns how many. Not audited: the story change that caused the event is.
+    virtual int enqueue_webhook_event(std::string_view event_type,
+                                      std::string_view event_id,
+                                      std::string_view payload,
+                                      std::string_view now) = 0;
+    /// Pending deliveries of active subscriptions due at `now` (next_attempt_at <= now), oldest first.
+    virtual std::vector<WebhookDelivery> due_webhook_deliveries(std::string_view now, int limit) = 0;
+    /// The earliest next_attempt_at of a pending delivery to an active subscription, or nullopt.
+    virtual std::optional<std::string> next_webhook_attempt_at() = 0;
+    /// Records an attempt: counts it and stores its outcome. Throws Error(NotFound) for an unknown delivery.
+    virtual void record_webhook_attempt(const DeliveryAttempt& attempt) = 0;
+    /// The delivery log, newest first (url and secret left empty).
+    virtual std::vector<WebhookDelivery> webhook_deliveries(const DeliveryQuery& query) = 0;
 
     /// Appends an entry for an action the store does not carry out itself; returns its id.
     virtual std::int64_t append_audit(const AuditEntry& entry) = 0;

@@ -11,6 +11,8 @@
 #include "service/password_policy_loader.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
+#include "service/webhook_outbox.hpp"
+#include "service/webhook_service.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
@@ -53,13 +55,16 @@ public:
           reader(templates) {
         std::filesystem::remove_all(m_dir);
         store = store::sqlite::SqliteStore::open(m_dir);
-        stories = std::make_unique<service::StoryService>(*store, templates, clock, reader);
+        webhook_outbox = std::make_unique<service::WebhookOutbox>(*store, clock);
+        stories = std::make_unique<service::StoryService>(*store, templates, clock, reader, *webhook_outbox);
         accounts = std::make_unique<service::AccountService>(*store, clock, hasher, policy);
+        webhooks = std::make_unique<service::WebhookService>(*store, clock);
         http::ServerOptions options;
         options.port = 0;
-        options.threads = 48;
+        // Worker threads: the default `serve` gets, which the slow-client test relies on.
         options.json_body_limit = 128 * 1024;
-        server = std::make_unique<http::Server>(http::ServerServices{*stories, *accounts, messages}, options);
+        server =
+            std::make_unique<http::Server>(http::ServerServices{*stories, *accounts, *webhooks, messages}, options);
         port = server->bind();
         m_thread = std::thread([this] { server->serve(); });
     }
@@ -68,8 +73,10 @@ public:
         server->stop();
         m_thread.join();
         server.reset();
+        webhooks.reset();
         accounts.reset();
         stories.reset();
+        webhook_outbox.reset();
         store.reset();
         if (!::testing::Test::HasFailure()) {
             std::filesystem::remove_all(m_dir);
@@ -122,8 +129,10 @@ public:
     auth::PasswordPolicy policy;
     service::StoryFileReader reader;
     std::unique_ptr<store::Store> store;
+    std::unique_ptr<service::WebhookOutbox> webhook_outbox;  ///< story events → the store's webhook outbox
     std::unique_ptr<service::StoryService> stories;
     std::unique_ptr<service::AccountService> accounts;
+    std::unique_ptr<service::WebhookService> webhooks;
     std::unique_ptr<http::Server> server;
     int port = 0;
 

@@ -1318,6 +1318,122 @@ TEST_P(StoreConformance, ReopeningKeepsAccounts) {
     EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(10)).size(), 5u);
 }
 
+TEST_P(StoreConformance, WebhooksKeepTheirSecretAndAreAuditedWithoutIt) {
+    std::int64_t coordinator = user("coordinator@example.org");
+    WebhookSubscription hook{0,
+                             "https://hooks.example.org/in",
+                             {"story.created", "story.transitioned"},
+                             "the-secret",
+                             true,
+                             coordinator,
+                             m_now,
+                             ""};
+    hook.id =
+        store().create_webhook(hook, audit("webhook.create", "webhook", R"({"url": "https://hooks.example.org/in"})"));
+    std::int64_t cli_hook = store().create_webhook(
+        {0, "http://127.0.0.1:9/h", {"story.updated"}, "s2", true, 0, m_now, ""}, audit("webhook.create", "webhook"));
+    EXPECT_EQ(store().find_webhook(hook.id), hook) << "the secret must come back: deliveries are signed with it";
+    EXPECT_FALSE(store().find_webhook(cli_hook + 100));
+    ASSERT_EQ(store().webhooks().size(), 2u);
+    EXPECT_EQ(store().webhooks()[1].created_by, 0) << "from the command line";
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(2));
+    EXPECT_EQ(entries.at(1).target_id, std::to_string(hook.id));
+    for (const auto& entry : entries) {
+        EXPECT_EQ(entry.detail.find("secret"), std::string::npos) << entry.detail;
+    }
+    EXPECT_EQ(error_kind_of([&] {
+                  store().create_webhook({0, "", {"story.created"}, "s", true, 0, m_now, ""}, audit("webhook.create"));
+              }),
+              ErrorKind::InvalidRequest);
+    EXPECT_EQ(error_kind_of([&] {
+                  store().create_webhook({0, "http://x.org/", {}, "s", true, 0, m_now, ""}, audit("webhook.create"));
+              }),
+              ErrorKind::InvalidRequest);
+    // A broken audit entry: the subscription is not stored either.
+    EXPECT_ANY_THROW(store().create_webhook({0, "http://x.org/", {"story.created"}, "s", true, 0, m_now, ""},
+                                            audit("webhook.create", "webhook", "[1]")));
+    EXPECT_EQ(store().webhooks().size(), 2u);
+}
+
+TEST_P(StoreConformance, WebhookEventsGoOnlyToActiveSubscribers) {
+    std::int64_t created = store().create_webhook({0, "http://a.example/", {"story.created"}, "a", true, 0, m_now, ""},
+                                                  audit("webhook.create", "webhook"));
+    std::int64_t all = store().create_webhook(
+        {0, "http://b.example/", {"story.created", "story.updated", "story.transitioned"}, "b", true, 0, m_now, ""},
+        audit("webhook.create", "webhook"));
+    std::int64_t prefix = store().create_webhook({0, "http://c.example/", {"story.update"}, "c", true, 0, m_now, ""},
+                                                 audit("webhook.create", "webhook"));
+    EXPECT_EQ(store().enqueue_webhook_event("story.created", "evt_1", R"({"id":"evt_1"})", m_now), 2);
+    EXPECT_EQ(store().enqueue_webhook_event("story.updated", "evt_2", R"({"id":"evt_2"})", m_now), 1)
+        << "events are whole words: story.update does not match story.updated";
+    EXPECT_EQ(store().enqueue_webhook_event("story.updated", "evt_2", R"({"id":"evt_2"})", m_now), 0)
+        << "an event is queued once per subscription";
+    EXPECT_TRUE(store().disable_webhook(created, m_now, audit("webhook.disable", "webhook")));
+    EXPECT_FALSE(store().disable_webhook(created, m_now, audit("webhook.disable", "webhook"))) << "disabled already";
+    EXPECT_EQ(error_kind_of([&] { store().disable_webhook(all + 100, m_now, audit("webhook.disable", "webhook")); }),
+              ErrorKind::NotFound);
+    EXPECT_EQ(store().enqueue_webhook_event("story.created", "evt_3", "{}", m_now), 1);
+    EXPECT_FALSE(store().find_webhook(created)->active);
+
+    // The disabled subscription's pending delivery is given up, not left waiting.
+    auto failed = store().webhook_deliveries({created, true, 50, 0});
+    ASSERT_EQ(failed.size(), 1u);
+    EXPECT_EQ(failed[0].state, DeliveryState::Failed);
+    EXPECT_EQ(store().webhook_deliveries({prefix, false, 50, 0}).size(), 0u);
+    auto due = store().due_webhook_deliveries(m_now, 10);
+    ASSERT_EQ(due.size(), 3u);
+    for (const auto& delivery : due) {
+        EXPECT_EQ(delivery.subscription_id, all);
+        EXPECT_EQ(delivery.url, "http://b.example/");
+        EXPECT_EQ(delivery.secret, "b");
+    }
+    EXPECT_EQ(due[0].event_id, "evt_1") << "oldest first";
+    EXPECT_EQ(due[0].payload, R"({"id":"evt_1"})");
+}
+
+TEST_P(StoreConformance, WebhookAttemptsAreCountedAndScheduled) {
+    std::int64_t hook = store().create_webhook({0, "http://a.example/", {"story.created"}, "a", true, 0, m_now, ""},
+                                               audit("webhook.create", "webhook"));
+    ASSERT_EQ(store().enqueue_webhook_event("story.created", "evt_1", "{}", m_now), 1);
+    EXPECT_EQ(store().next_webhook_attempt_at(), m_now);
+    std::int64_t id = store().due_webhook_deliveries(m_now, 10).at(0).id;
+
+    store().record_webhook_attempt({id, DeliveryState::Pending, m_now, "2026-11-29T10:00:30Z", 500, "HTTP 500"});
+    EXPECT_TRUE(store().due_webhook_deliveries(m_now, 10).empty()) << "not due before its next attempt";
+    EXPECT_EQ(store().next_webhook_attempt_at(), "2026-11-29T10:00:30Z");
+    auto retried = store().due_webhook_deliveries("2026-11-29T10:00:30Z", 10);
+    ASSERT_EQ(retried.size(), 1u);
+    EXPECT_EQ(retried[0].attempts, 1);
+    EXPECT_EQ(retried[0].last_status, 500);
+    EXPECT_EQ(retried[0].last_error, "HTTP 500");
+
+    store().record_webhook_attempt({id, DeliveryState::Delivered, "2026-11-29T10:00:31Z", "", 204, ""});
+    auto log = store().webhook_deliveries({hook, false, 50, 0});
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].state, DeliveryState::Delivered);
+    EXPECT_EQ(log[0].attempts, 2);
+    EXPECT_EQ(log[0].delivered_at, "2026-11-29T10:00:31Z");
+    EXPECT_EQ(log[0].last_error, "");
+    EXPECT_EQ(log[0].next_attempt_at, "");
+    EXPECT_FALSE(store().next_webhook_attempt_at());
+    EXPECT_TRUE(store().webhook_deliveries({hook, true, 50, 0}).empty()) << "delivered is not failed";
+    EXPECT_EQ(error_kind_of([&] {
+                  store().record_webhook_attempt({id + 100, DeliveryState::Failed, m_now, "", 0, "x"});
+              }),
+              ErrorKind::NotFound);
+}
+
+TEST_P(StoreConformance, ReopeningKeepsTheWebhookOutbox) {
+    std::int64_t hook = store().create_webhook({0, "http://a.example/", {"story.created"}, "a", true, 0, m_now, ""},
+                                               audit("webhook.create", "webhook"));
+    store().enqueue_webhook_event("story.created", "evt_1", R"({"a":1})", m_now);
+    reopen();
+    auto due = store().due_webhook_deliveries(m_now, 10);
+    ASSERT_EQ(due.size(), 1u) << "a restart loses nothing";
+    EXPECT_EQ(due[0].subscription_id, hook);
+    EXPECT_EQ(due[0].payload, R"({"a":1})");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite), backend_name);
 
 }  // namespace

@@ -12,10 +12,8 @@
 namespace storybank::cli {
 namespace {
 
-/// Prints why a request was refused, on one line, and gives the exit status.
 int refuse(const std::vector<core::Problem>& problems, const Application& application, const GlobalOptions& options) {
-    std::cerr << "storybank: " << refusal_line(problems, application.messages, options.language) << '\n';
-    return 1;
+    return print_refusal(problems, application.messages, options.language);
 }
 
 std::string or_dash(const std::string& text) {

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
 #include "http/server.hpp"
+#include "http/webhook_sender.hpp"
+#include "service/webhook_dispatcher.hpp"
 
 #include <iostream>
 #include <signal.h>
@@ -17,7 +19,14 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
     server_options.language = options.language;
     // Behind a TLS proxy the public address is https://: cookies must then never travel in clear.
     server_options.secure_cookies = serve.base_url.starts_with("https://");
-    http::Server server({*application->stories, *application->accounts, application->messages}, server_options);
+    http::Server server({*application->stories, *application->accounts, *application->webhooks, application->messages},
+                        server_options);
+
+    // Webhook deliveries go out from a thread of their own, picking up what earlier runs left in the outbox.
+    http::HttpWebhookSender webhook_sender;
+    service::WebhookDispatcher dispatcher(*application->store, application->clock, webhook_sender);
+    application->webhook_outbox->set_dispatcher(&dispatcher);
+    dispatcher.start();
 
     // SIGINT/SIGTERM are taken by a thread that stops the server cleanly, so the store is closed properly.
     sigset_t signals;
@@ -39,6 +48,8 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
     // serve() also returns when listening fails; wake the waiter so it can finish.
     pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
+    application->webhook_outbox->set_dispatcher(nullptr);
+    dispatcher.stop();
     return 0;
 }
 

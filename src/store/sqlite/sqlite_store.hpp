@@ -103,6 +103,20 @@ public:
     void lock_login(std::string_view key, std::string_view until) override;
     void clear_login_failures(std::string_view key) override;
 
+    // Webhook subscriptions and their outbox: sqlite_webhooks.cpp
+    std::int64_t create_webhook(const WebhookSubscription& subscription, const AuditEntry& audit) override;
+    std::optional<WebhookSubscription> find_webhook(std::int64_t webhook_id) override;
+    std::vector<WebhookSubscription> webhooks() override;
+    bool disable_webhook(std::int64_t webhook_id, std::string_view at, const AuditEntry& audit) override;
+    int enqueue_webhook_event(std::string_view event_type,
+                              std::string_view event_id,
+                              std::string_view payload,
+                              std::string_view now) override;
+    std::vector<WebhookDelivery> due_webhook_deliveries(std::string_view now, int limit) override;
+    std::optional<std::string> next_webhook_attempt_at() override;
+    void record_webhook_attempt(const DeliveryAttempt& attempt) override;
+    std::vector<WebhookDelivery> webhook_deliveries(const DeliveryQuery& query) override;
+
     // The audit log: sqlite_audit.cpp
     std::int64_t append_audit(const AuditEntry& entry) override;
     std::vector<AuditEntry> audit_entries(const AuditQuery& query) override;
