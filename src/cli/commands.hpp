@@ -90,19 +90,18 @@ struct TokenArguments {
     std::vector<std::string> scopes;
 };
 
-<<<<<<< HEAD
 struct MoveArguments {
     std::int64_t id = 0;
     std::string to;
     std::string reason;
-=======
+};
+
 struct WebhookArguments {
     std::string url;
     std::vector<std::string> events;  ///< from --events a,b
     std::int64_t id = 0;              ///< for disable; for deliveries: one webhook's, 0 for all
     bool failed = false;              ///< deliveries: only those given up
     int limit = 50;
->>>>>>> webhooks-load
 };
 
 struct AuditArguments {
