@@ -51,6 +51,8 @@ export async function startStorybank({ name, password, setup }) {
 
   // node:test settles the exit code only after every hook ran, so the folder is dealt with at exit.
   process.on('exit', (code) => {
+    // Even when a test threw before its `after` hook: no server is left running.
+    child.kill('SIGTERM');
     if (code === 0) {
       rmSync(folder, { recursive: true, force: true });
     } else {
