@@ -70,6 +70,7 @@ bench: setup
 	$(BENCH_DIR)/bench/search_bench --benchmark_out=$(BENCH_DIR)/results/search.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/photo_bench --benchmark_out=$(BENCH_DIR)/results/photo.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/import_bench --benchmark_out=$(BENCH_DIR)/results/import.json --benchmark_out_format=json
+	$(BENCH_DIR)/bench/render_bench --benchmark_out=$(BENCH_DIR)/results/render.json --benchmark_out_format=json
 
 lint:
 	bash scripts/lint.sh

@@ -70,19 +70,35 @@ std::string export_story(const core::Story& story,
                          render::PersonalData personal_data,
                          const DocumentOptions& options) {
     render::DocumentLabels labels = document_labels(messages, language);
+    bool omitted = false;
     const core::Story& shown = personal_data == render::PersonalData::Include
                                    ? story
-                                   : render::public_story(story, story_template, labels.quote_withheld);
+                                   : render::public_story(story, story_template, labels.quote_withheld, &omitted);
     switch (format) {
         case ExportFormat::Json:
             return core::to_canonical_json(shown, messages, language);
-        case ExportFormat::Markdown:
-            return render::write_markdown(shown, story_template, language, personal_data);
+        case ExportFormat::Markdown: {
+            std::string markdown = render::write_markdown(shown, story_template, language, personal_data);
+            if (omitted) {
+                // Under the title, where a reader sees it first.
+                std::size_t end_of_title = markdown.find('\n');
+                markdown.insert(end_of_title == std::string::npos ? markdown.size() : end_of_title + 1,
+                                "\n*" + labels.omitted_note + "*\n");
+            }
+            return markdown;
+        }
         case ExportFormat::Html: {
             const core::FieldDefinition* title_field = story_template.field_with_role(core::FieldRole::Title);
             std::string title = title_field != nullptr ? std::string(shown.text(title_field->key)) : "storybank";
-            return render::html_page(title, render::write_story_html(shown, story_template, language, personal_data),
-                                     language);
+            std::string body = render::write_story_html(shown, story_template, language, personal_data);
+            if (omitted) {
+                std::size_t end_of_title = body.find("</h1>");
+                if (end_of_title != std::string::npos) {
+                    body.insert(end_of_title + 5,
+                                "\n<p class=\"note\"><em>" + render::escape_html(labels.omitted_note) + "</em></p>");
+                }
+            }
+            return render::html_page(title, body, language);
         }
         case ExportFormat::Pdf: {
             render::StoryLayout layout =

@@ -295,6 +295,10 @@ TEST_F(DocumentsTest, MarkdownAndHtmlExportsStayEscaped) {
     Outcome markdown = run(storybank({"export", "1", "--format", "md", "--public"}));
     EXPECT_EQ(markdown.out.find(kEmail), std::string::npos);
     EXPECT_NE(markdown.out.find("# ENGAGEMENT DU RESEAU"), std::string::npos);
+    EXPECT_NE(markdown.out.find("Version publique"), std::string::npos) << "no visible note";
+    Outcome public_html = run(storybank({"export", "1", "--format", "html", "--public"}));
+    EXPECT_EQ(public_html.out.find(kPhone), std::string::npos);
+    EXPECT_NE(public_html.out.find("<p class=\"note\">"), std::string::npos) << "no visible note";
 }
 
 }  // namespace

@@ -161,7 +161,9 @@ void photos(PdfCanvas& canvas, const StoryLayout& story, const DocumentLabels& l
         std::optional<std::string> bytes;
         if (photo.attachment && photo.attachment->media_type == "image/jpeg" && photo.attachment->width > 0 &&
             photo_bytes) {
-            bytes = photo_bytes(*photo.attachment);
+            // Measuring needs only the photo's size: the store keeps a story's photos with it, so the bytes are
+            // fetched once, for the page that prints them.
+            bytes = canvas.drawing() ? photo_bytes(*photo.attachment) : std::optional<std::string>(std::string());
         }
         std::string caption_markup = markup_escape(printed(photo.caption, story.story_language));
         if (!bytes) {
