@@ -148,10 +148,13 @@ public:
                           "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
                           "Target=\"footer1.xml\"/>";
         for (const auto& [sha256, id] : m_image_ids) {
-            out += "<Relationship Id=\"" + id +
-                   "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
-                   "Target=\"media/" +
-                   sha256 + ".jpeg\"/>";
+            out += "<Relationship Id=\"";
+            out += id;
+            out +=
+                "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+                "Target=\"media/";
+            out += sha256;
+            out += ".jpeg\"/>";
         }
         return out + "</Relationships>";
     }
@@ -194,7 +197,8 @@ private:
             found = m_image_ids.emplace(sha256, "rIdImage" + std::to_string(m_image_ids.size() + 1)).first;
             m_media.push_back({sha256 + ".jpeg", std::move(*bytes)});
         }
-        double width = 430;
+        // As in the PDF: small pictures are not blown up past one point per pixel.
+        double width = std::min(430.0, static_cast<double>(photo.attachment->width));
         double height = width * photo.attachment->height / photo.attachment->width;
         if (height > 300) {
             height = 300;

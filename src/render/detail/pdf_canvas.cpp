@@ -168,10 +168,10 @@ void PdfCanvas::draw_furniture() {
     small.line_spacing = 1.0;
     double width = content_width();
     if (!m_furniture.header.empty() && m_page_has_header) {
-        TextStyle header = small;
-        double height = measure(markup_escape(m_furniture.header), header, width);
+        // A header too long for one line is left off rather than run into the text.
+        double height = measure(markup_escape(m_furniture.header), small, width);
         if (height < 12) {
-            text_at(markup_escape(m_furniture.header), header, m_margin_left, 36, width);
+            text_at(markup_escape(m_furniture.header), small, m_margin_left, 36, width);
             line(m_margin_left, 50, m_margin_left + width, 50, 0.5, hairline);
         }
     }

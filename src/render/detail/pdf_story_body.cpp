@@ -47,14 +47,11 @@ TextStyle part_style() {
 std::string runs_markup(const RichParagraph& paragraph, std::string_view language) {
     std::string out;
     for (const auto& run : paragraph.runs) {
-        std::string text = markup_escape(printed(run.text, language));
-        if (run.bold) {
-            text = "<b>" + text + "</b>";
-        }
-        if (run.italic) {
-            text = "<i>" + text + "</i>";
-        }
-        out += text;
+        out += run.italic ? "<i>" : "";
+        out += run.bold ? "<b>" : "";
+        out += markup_escape(printed(run.text, language));
+        out += run.bold ? "</b>" : "";
+        out += run.italic ? "</i>" : "";
     }
     return out;
 }
@@ -168,7 +165,10 @@ void photos(PdfCanvas& canvas, const StoryLayout& story, const DocumentLabels& l
         std::string caption_markup = markup_escape(printed(photo.caption, story.story_language));
         if (!bytes) {
             std::string missing = markup_escape(printed(labels.photo_missing, story.language));
-            canvas.text_block(caption_markup.empty() ? missing : caption_markup + "  " + missing, caption);
+            if (!caption_markup.empty()) {
+                missing.insert(0, caption_markup + "  ");
+            }
+            canvas.text_block(missing, caption);
             continue;
         }
         // Small pictures are not blown up past one point per pixel (72 dpi), where they would turn to mush.
