@@ -48,6 +48,7 @@ MEDIA_TYPES: dict[str, str] = {
     ".webmanifest": "application/manifest+json",
     ".webp": "image/webp",
     ".woff": "font/woff",
+    ".yaml": "application/yaml",
     ".woff2": "font/woff2",
     ".xml": "application/xml",
     ".xsl": "application/xslt+xml",

@@ -22,7 +22,8 @@ constexpr std::array kOptions = {
     OptionSpec{"password-hashes", "--password-hashes", "STORYBANK_PASSWORD_HASHES", "2",
                "Passwords checked at once (each takes 64 MiB and a core for about 0.1 s); further logins wait"},
     OptionSpec{"base-url", "--base-url", "STORYBANK_BASE_URL", "http://localhost:8080",
-               "Address people reach storybank at, used in the links it hands out (invitations)"},
+               "Address people reach storybank at: used in the links it hands out (invitations); https:// makes "
+               "cookies Secure"},
     OptionSpec{"host", "--host", "STORYBANK_HOST", "127.0.0.1", "Address serve listens on"},
     OptionSpec{"port", "--port", "STORYBANK_PORT", "8080", "Port serve listens on (0: any free port)"},
     OptionSpec{"threads", "--threads", "STORYBANK_THREADS", "32",

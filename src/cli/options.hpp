@@ -38,6 +38,7 @@ struct ServeOptions {
     std::string host;
     int port = 0;
     int threads = 0;
+    std::string base_url;
 };
 
 }  // namespace storybank::cli

@@ -16,6 +16,12 @@ std::string_view error_kind_code(ErrorKind kind) {
             return "invalid_request";
         case ErrorKind::UnreadableInput:
             return "unreadable_input";
+        case ErrorKind::Unauthenticated:
+            return "unauthenticated";
+        case ErrorKind::PreconditionRequired:
+            return "precondition_required";
+        case ErrorKind::TooManyRequests:
+            return "too_many_requests";
         case ErrorKind::Unavailable:
             return "unavailable";
         case ErrorKind::Internal:

@@ -8,13 +8,16 @@
 namespace storybank {
 
 /// The closed set of ways an operation can fail. Each edge (HTTP, CLI) maps a kind once.
-/// When adding a kind, update: error_kind_code(), http/error_responses.cpp, cli/main.cpp.
+/// When adding a kind, update: error_kind_code(), http/error_responses.cpp, http/server.cpp (page messages).
 enum class ErrorKind : std::uint8_t {
     NotFound,
     Conflict,
     Forbidden,
     InvalidRequest,
     UnreadableInput,
+    Unauthenticated,       ///< who asks is not known (no session, an expired one): log in and try again
+    PreconditionRequired,  ///< a write that must name the revision it changes did not (HTTP If-Match)
+    TooManyRequests,       ///< refused for a while (too many failed logins): try again later
     Unavailable,
     Internal,
 };

@@ -16,6 +16,12 @@ int status_for(ErrorKind kind) {
             return 400;
         case ErrorKind::UnreadableInput:
             return 422;
+        case ErrorKind::Unauthenticated:
+            return 401;
+        case ErrorKind::PreconditionRequired:
+            return 428;
+        case ErrorKind::TooManyRequests:
+            return 429;
         case ErrorKind::Unavailable:
             return 503;
         case ErrorKind::Internal:

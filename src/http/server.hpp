@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/message_catalog.hpp"
+#include "service/account_service.hpp"
 #include "service/story_service.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -11,15 +13,31 @@ namespace storybank::http {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;  ///< 0: any free port (see Server::port())
+    /// Worker threads. cpp-httplib gives each connection a thread for its whole keep-alive life, so this is
+    /// the number of clients served at once; the others wait in the listen queue.
     int threads = 32;
-    std::string language = "fr";  ///< of the HTML pages
+    int listen_backlog = 1024;   ///< connections the kernel queues before refusing (cpp-httplib compiles in 5)
+    int keep_alive_seconds = 5;  ///< an idle keep-alive connection holds a worker this long
+    int keep_alive_requests = 1000;
+    int read_timeout_seconds = 10;              ///< a client that trickles its request slower than this is cut off
+    std::size_t json_body_limit = 1024 * 1024;  ///< per request to the JSON routes
+    std::size_t upload_body_limit = 64 * 1024 * 1024;  ///< per request to the upload routes
+    std::string language = "fr";                       ///< of the HTML pages
+    bool secure_cookies = false;                       ///< mark cookies Secure: set when the public address is https://
 };
 
-/// The HTTP server: the read-only JSON API under /api/v1 and plain HTML pages. Handlers only translate
+/// The services the server translates HTTP into.
+struct ServerServices {
+    service::StoryService& stories;
+    service::AccountService& accounts;
+    const core::MessageCatalog& messages;
+};
+
+/// The HTTP server: the JSON API under /api/v1 (docs/openapi.yaml) and plain HTML pages. Handlers only translate
 /// between HTTP and service calls.
 class Server {
 public:
-    Server(service::StoryService& stories, const core::MessageCatalog& messages, ServerOptions options);
+    Server(ServerServices services, ServerOptions options);
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

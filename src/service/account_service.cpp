@@ -3,6 +3,7 @@
 
 #include "auth/role.hpp"
 #include "auth/secret_token.hpp"
+#include "core/error.hpp"
 #include "service/account_problems.hpp"
 #include "service/email_address.hpp"
 #include "service/iso_time.hpp"
@@ -310,6 +311,17 @@ Outcome<std::int64_t> AccountService::accept_invitation(std::string_view token,
         m_audit.entry(invitee, audit_action::kInvitationAccept, "user", {},
                       {{"invitation", std::to_string(invitation->id)}, {"role", invitation->role}});
     return Outcome<std::int64_t>::done(m_store.accept_invitation(digest, user, audit));
+}
+
+std::vector<store::AuditEntry> AccountService::audit_entries_for(const Principal& reader,
+                                                                 const store::AuditQuery& query) {
+    const auto& memberships = reader.subject.memberships;
+    bool coordinator = std::any_of(memberships.begin(), memberships.end(),
+                                   [](const auto& membership) { return membership.role == auth::Role::Coordinator; });
+    if (!coordinator || reader.credential != Credential::Session) {
+        throw Error(ErrorKind::Forbidden, "only coordinators, signed in, may read the audit log");
+    }
+    return m_audit.recent(query);
 }
 
 }  // namespace storybank::service

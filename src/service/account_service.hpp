@@ -56,6 +56,7 @@ struct LoginOutcome {
     std::vector<core::Problem> problems;
     /// When refused for too many failures: when to try again (for a Retry-After header).
     std::optional<std::chrono::system_clock::time_point> retry_at;
+    std::chrono::seconds retry_after{0};  ///< retry_at from now, rounded up (the Retry-After header)
 };
 
 struct NewApiToken {
@@ -163,6 +164,10 @@ public:
 
     /// A user's memberships as the access policy needs them (with the partners each organisation works with).
     auth::Subject subject_of(const store::User& user);
+
+    /// The audit log, newest first, for a coordinator signed in with a session: it names people and addresses,
+    /// so neither other roles nor integrations' tokens may read it (Error(Forbidden)).
+    std::vector<store::AuditEntry> audit_entries_for(const Principal& reader, const store::AuditQuery& query);
 
     const AccountSettings& settings() const { return m_settings; }
 

@@ -47,6 +47,15 @@ bool is_stale(std::string_view last, std::chrono::system_clock::time_point now) 
 // ---------------------------------------------------------------------------------------------------------------
 // Login
 
+namespace {
+
+std::chrono::seconds seconds_until(std::chrono::system_clock::time_point now,
+                                   std::chrono::system_clock::time_point until) {
+    return std::max(std::chrono::seconds(1), std::chrono::ceil<std::chrono::seconds>(until - now));
+}
+
+}  // namespace
+
 LoginOutcome AccountService::login(std::string_view email, std::string_view password, std::string_view address) {
     auto now = m_clock.now();
     std::string account_key = std::string(kAccountKeyPrefix) + login_key_of(email);
@@ -64,9 +73,11 @@ LoginOutcome AccountService::login(std::string_view email, std::string_view pass
         }
     }
     if (!locked_until.empty()) {
+        auto until = parse_iso8601(locked_until);
         return {std::nullopt,
                 {refusal("email", "login-locked", {{"retry_at", locked_until}})},
-                parse_iso8601(locked_until)};
+                until,
+                seconds_until(now, until.value_or(now))};
     }
 
     auto user = m_store.find_user_by_email(login_key_of(email));
@@ -95,8 +106,10 @@ LoginOutcome AccountService::login(std::string_view email, std::string_view pass
             }
         }
         if (retry_at) {
-            return {
-                std::nullopt, {refusal("email", "login-locked", {{"retry_at", format_iso8601(*retry_at)}})}, retry_at};
+            return {std::nullopt,
+                    {refusal("email", "login-locked", {{"retry_at", format_iso8601(*retry_at)}})},
+                    retry_at,
+                    seconds_until(now, *retry_at)};
         }
         return {std::nullopt, {refusal("email", "login-failed")}, std::nullopt};
     }

@@ -32,6 +32,10 @@ inline constexpr std::string_view kInvitationCreate = "invitation.create";
 inline constexpr std::string_view kInvitationAccept = "invitation.accept";
 inline constexpr std::string_view kStoryImport = "story.import";
 inline constexpr std::string_view kStoryCreate = "story.create";
+inline constexpr std::string_view kStoryUpdate = "story.update";
+inline constexpr std::string_view kStoryTransition = "story.transition";
+inline constexpr std::string_view kStoryTags = "story.tags";
+inline constexpr std::string_view kCommentCreate = "comment.create";
 }  // namespace audit_action
 
 /// Makes the audit entries of every write, stamped with the service's clock. The store writes an entry in the

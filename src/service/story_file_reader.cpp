@@ -35,6 +35,21 @@ std::string_view extension_for_media_type(std::string_view media_type) {
     return "bin";
 }
 
+std::vector<store::StoredAttachment> StoryFileReader::read_photo(std::string_view name, std::string_view bytes) const {
+    media::ProcessedPhoto processed = m_photos.process(name, bytes);
+    store::StoredAttachment thumbnail = stored_copy(std::move(processed.thumbnail));
+    store::StoredAttachment photo = stored_copy(std::move(processed.photo));
+    photo.thumbnail_sha256 = thumbnail.attachment.sha256;
+    // A photo already as small as a thumbnail is its own thumbnail: same bytes, same hash, stored once.
+    bool own_thumbnail = thumbnail.attachment.sha256 == photo.attachment.sha256;
+    std::vector<store::StoredAttachment> stored;
+    stored.push_back(std::move(photo));
+    if (!own_thumbnail) {
+        stored.push_back(std::move(thumbnail));
+    }
+    return stored;
+}
+
 StoryFileReader::StoryFileReader(const TemplateCatalog& templates, PhotoLimits limits)
     : m_templates(templates), m_photos(limits) {}
 
@@ -61,16 +76,10 @@ PreparedStory StoryFileReader::read(const ingest::SourceFile& file, std::string_
             continue;
         }
         try {
-            media::ProcessedPhoto processed = m_photos.process(file.name + ": " + image->name, image->bytes);
-            store::StoredAttachment thumbnail = stored_copy(std::move(processed.thumbnail));
-            store::StoredAttachment photo = stored_copy(std::move(processed.photo));
-            photo.thumbnail_sha256 = thumbnail.attachment.sha256;
-            photos[i].attachment = photo.attachment;
-            // A photo already as small as a thumbnail is its own thumbnail: same bytes, same hash, stored once.
-            bool own_thumbnail = thumbnail.attachment.sha256 == photo.attachment.sha256;
-            prepared.attachments.push_back(std::move(photo));
-            if (!own_thumbnail) {
-                prepared.attachments.push_back(std::move(thumbnail));
+            auto stored = read_photo(file.name + ": " + image->name, image->bytes);
+            photos[i].attachment = stored.front().attachment;
+            for (auto& attachment : stored) {
+                prepared.attachments.push_back(std::move(attachment));
             }
         } catch (const Error& error) {
             if (error.kind() != ErrorKind::UnreadableInput) {

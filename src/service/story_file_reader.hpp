@@ -39,6 +39,10 @@ public:
     /// stays as a caption and the story gets a warning naming it.
     PreparedStory read(const ingest::SourceFile& file, std::string_view template_id) const;
 
+    /// One photo made ready to store: the kept copy (its thumbnail_sha256 set), then its thumbnail unless the
+    /// photo is small enough to be its own. Throws Error(UnreadableInput) naming `name` when it cannot be kept.
+    std::vector<store::StoredAttachment> read_photo(std::string_view name, std::string_view bytes) const;
+
 private:  // data
     const TemplateCatalog& m_templates;
     media::PhotoProcessor m_photos;

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/story_index.hpp"
 #include "ingest/story_reader.hpp"
+#include "service/story_visibility.hpp"
 
 namespace storybank::service {
 
@@ -96,6 +97,12 @@ core::Revision StoryService::without_personal_data(core::Revision found) const {
         }
     }
     found.story.fields = std::move(kept);
+    // People shown in a photo who did not agree to its publication stay out of public outputs.
+    for (auto& [key, value] : found.story.fields) {
+        if (auto* photos = std::get_if<core::PhotoList>(&value)) {
+            std::erase_if(*photos, [](const core::Photo& photo) { return !photo.consent; });
+        }
+    }
     std::erase_if(found.story.problems, [&](const core::Problem& problem) {
         const core::FieldDefinition* field =
             story_template != nullptr ? story_template->find_field(problem.field) : nullptr;
@@ -122,6 +129,62 @@ std::vector<store::StorySummary> StoryService::list(const store::ListQuery& quer
 
 store::SearchResult StoryService::search(const store::SearchQuery& query) {
     return m_store.search(query);
+}
+
+std::vector<store::StorySummary> StoryService::list_for(const auth::Subject& reader, store::ListQuery query) {
+    query.filter.visible_to = visibility_of(reader);
+    return m_store.list_stories(query);
+}
+
+store::SearchResult StoryService::search_for(const auth::Subject& reader, store::SearchQuery query) {
+    query.filter.visible_to = visibility_of(reader);
+    return m_store.search(query);
+}
+
+std::vector<store::StorySummary> StoryService::waiting_list(const auth::Subject& subject, store::ListQuery query) {
+    query.filter.visible_to = waiting_for(subject);
+    return m_store.list_stories(query);
+}
+
+std::vector<core::RevisionInfo> StoryService::history_for(const auth::Subject& reader, std::int64_t story_id) {
+    summary_allowing(reader, story_id, auth::StoryAction::SeePersonalData);
+    return m_store.history(story_id);
+}
+
+std::vector<core::FieldChange> StoryService::diff_for(const auth::Subject& reader,
+                                                      std::int64_t story_id,
+                                                      int from,
+                                                      int to) {
+    summary_allowing(reader, story_id, auth::StoryAction::SeePersonalData);
+    return core::diff_stories(m_store.revision(story_id, from).story, m_store.revision(story_id, to).story);
+}
+
+store::StorySummary StoryService::summary_allowing(const auth::Subject& subject,
+                                                   std::int64_t story_id,
+                                                   auth::StoryAction action) {
+    auto found = m_store.find_story(story_id);
+    if (!found || !auth::may(subject, auth::StoryAction::See, story_facts(*found))) {
+        throw Error(ErrorKind::NotFound, "there is no story " + std::to_string(story_id));
+    }
+    if (!auth::may(subject, action, story_facts(*found))) {
+        throw Error(ErrorKind::Forbidden, "you may not " + std::string(auth::story_action_name(action)) + " story " +
+                                              std::to_string(story_id) + " while it is " +
+                                              std::string(core::workflow_state_name(found->status)));
+    }
+    return *found;
+}
+
+auth::StoryFacts StoryService::facts_of(const core::Story& story, core::WorkflowState status) {
+    const core::Template& story_template = m_templates.get(story.template_id);
+    core::StoryIndexEntry index = core::make_index_entry(story, story_template);
+    auto id_of = [&](const std::string& name) -> std::int64_t {
+        if (name.empty()) {
+            return 0;
+        }
+        auto organisation = m_store.find_organisation(name);
+        return organisation ? organisation->id : 0;
+    };
+    return {id_of(index.partner_ngo), id_of(index.consortium_member), status};
 }
 
 auth::StoryFacts story_facts(const store::StorySummary& summary) {

@@ -3,11 +3,14 @@
 #include "auth/policy.hpp"
 #include "core/revision.hpp"
 #include "core/story.hpp"
+#include "core/story_diff.hpp"
 #include "ingest/source_file.hpp"
 #include "service/actor.hpp"
 #include "service/audit_log.hpp"
 #include "service/clock.hpp"
+#include "service/outcome.hpp"
 #include "service/story_file_reader.hpp"
+#include "service/tag_suggestions.hpp"
 #include "service/template_catalog.hpp"
 #include "store/store.hpp"
 
@@ -60,6 +63,88 @@ public:
     /// for a story that does not exist, so that its existence is not revealed.
     core::Revision story_for(const auth::Subject& reader, std::int64_t story_id, int revision = 0);
     store::StorySummary summary(std::int64_t story_id);
+
+    // --- As someone with rights (docs/authorization.md). What they may not see answers Error(NotFound), as for a
+    // story that does not exist, so that its existence is not revealed; what they see but may not do answers
+    // Error(Forbidden).
+
+    /// The stories `reader` may see, filtered and paged as `query` says.
+    std::vector<store::StorySummary> list_for(const auth::Subject& reader, store::ListQuery query);
+    store::SearchResult search_for(const auth::Subject& reader, store::SearchQuery query);
+    /// The stories waiting for `subject` to act (service/story_visibility.hpp: waiting_for), oldest first.
+    std::vector<store::StorySummary> waiting_list(const auth::Subject& subject, store::ListQuery query);
+    /// Revisions are for those who may see the story as written; others see only the published text.
+    std::vector<core::RevisionInfo> history_for(const auth::Subject& reader, std::int64_t story_id);
+    /// Field-by-field changes from revision `from` to revision `to` (0: the current one).
+    std::vector<core::FieldChange> diff_for(const auth::Subject& reader, std::int64_t story_id, int from, int to);
+
+    /// Stores a new draft written by `writer`. A story that names no partner NGO gets the writer's organisation
+    /// when they write for exactly one. Problem: story-not-yours (the writer may not edit a draft of the
+    /// organisations the story names), template-unknown.
+    Outcome<std::int64_t> create_story_as(const auth::Subject& writer, core::Story story, const Actor& actor);
+    /// Saves a new revision of a story `editor` may edit. `expected_revision` must be the current revision:
+    /// otherwise Error(Conflict) names the current one and nothing is saved. Returns the new revision number.
+    /// Problem: story-not-yours (the new text moves the story to organisations the editor may not edit for).
+    Outcome<int> update_story(const auth::Subject& editor,
+                              std::int64_t story_id,
+                              core::Story story,
+                              int expected_revision,
+                              const Actor& actor,
+                              std::string_view note);
+    /// Moves a story along the workflow (core::is_allowed_transition) if `subject` may (auth::may_move). A
+    /// reason is required to ask for changes and to archive; it is kept in the audit log with who and when.
+    /// Problems: transition-not-allowed, transition-reason-missing.
+    Outcome<core::WorkflowState> move_story(const auth::Subject& subject,
+                                            std::int64_t story_id,
+                                            core::WorkflowState to,
+                                            std::string_view reason,
+                                            const Actor& actor);
+    /// Reads an uploaded story file into a new draft of `writer`, with the rules of create_story_as. A file
+    /// uploaded before answers its story (created false) when the writer may see it, and Error(Conflict) without
+    /// saying whose it is otherwise. Throws Error(UnreadableInput) naming the file when it is not a story.
+    Outcome<ImportReport> import_as(const auth::Subject& writer,
+                                    const ingest::SourceFile& file,
+                                    std::string_view template_id,
+                                    const Actor& actor);
+    /// Adds a photo, processed like imported ones (upright, scaled down, metadata such as GPS removed), with its
+    /// caption and whether the people shown agreed to publication, as a new revision (`expected_revision` as for
+    /// update_story). Throws Error(UnreadableInput) naming the file when it is not a photo that can be kept.
+    /// Problem: story-has-no-photos (its template has no photos field).
+    Outcome<int> add_photo(const auth::Subject& editor,
+                           std::int64_t story_id,
+                           const ingest::SourceFile& photo,
+                           std::string caption,
+                           bool consent,
+                           int expected_revision,
+                           const Actor& actor);
+    /// A photo of the story as `reader` may see it (or its thumbnail): Error(NotFound) unless the revision they
+    /// may see shows that photo, so a photo without consent never reaches the public.
+    store::StoredAttachment photo_for(const auth::Subject& reader,
+                                      std::int64_t story_id,
+                                      std::string_view sha256,
+                                      bool thumbnail);
+
+    /// A comment on the story or on one of its fields (`field` a template key, or empty), for the people working
+    /// on it: those who may see it as written. Problems: comment-empty, comment-too-long, comment-field-unknown.
+    Outcome<std::int64_t> add_comment(const auth::Subject& author,
+                                      std::int64_t story_id,
+                                      std::string field,
+                                      std::string body,
+                                      const Actor& actor);
+    /// The story's comments, oldest first, for those who may see it as written.
+    std::vector<store::Comment> comments_for(const auth::Subject& reader, std::int64_t story_id);
+
+    /// Replaces a story's tags with keys of its template's vocabulary, for those who write, review or publish it.
+    /// Problem: tag-unknown (naming the vocabulary). Returns the tags as stored (sorted, without repeats).
+    Outcome<std::vector<std::string>> set_tags(const auth::Subject& editor,
+                                               std::int64_t story_id,
+                                               const std::vector<std::string>& tags,
+                                               const Actor& actor);
+    /// Tags of the vocabulary that the story's words suggest (service/tag_suggestions.hpp), for those who see it.
+    std::vector<TagSuggestion> tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id);
+
+    /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
+    std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);
     std::vector<store::StorySummary> list(const store::ListQuery& query);
     store::SearchResult search(const store::SearchQuery& query);
@@ -70,6 +155,13 @@ public:
 private:
     store::SaveRequest save_request(core::Story story, const Actor& actor, std::string_view note) const;
     core::Revision without_personal_data(core::Revision found) const;
+    /// The story's summary if `subject` may do `action` to it; NotFound when they may not even see it,
+    /// Forbidden when they may see it but not do this.
+    store::StorySummary summary_allowing(const auth::Subject& subject, std::int64_t story_id, auth::StoryAction action);
+    /// The policy's facts about a story as it would be stored: its organisations by the names it gives.
+    auth::StoryFacts facts_of(const core::Story& story, core::WorkflowState status);
+    /// A story that does not say which partner NGO it is from gets the writer's, when they write for exactly one.
+    void assign_writer_organisation(const auth::Subject& writer, core::Story& story);
 
 private:  // data
     store::Store& m_store;

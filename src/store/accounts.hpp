@@ -27,6 +27,16 @@ struct AuditEntry {
 struct AuditQuery {
     int limit = 50;
     std::int64_t before_id = 0;  ///< cursor: only entries with a smaller id; 0 for the newest
+    std::string target_type;     ///< only entries about this kind of target ("story"); empty: any
+    std::string target_id;       ///< with target_type: only entries about this one
+    std::string action;          ///< only entries of this action ("story.transition"); empty: any
+
+    /// The newest `count` entries of any kind.
+    static AuditQuery newest(int count) {
+        AuditQuery query;
+        query.limit = count;
+        return query;
+    }
 };
 
 /// A partner working with a member (a partner may work with several members, a member with several partners).

@@ -37,6 +37,17 @@ struct StorySummary {
     int warning_count = 0;  ///< problems of severity warning
 };
 
+/// One way a reader may see stories: those in one of `states` that belong to one of the organisations named
+/// (or to any organisation). A reader's grants come from the access policy (service/story_visibility.hpp).
+struct VisibilityGrant {
+    std::vector<core::WorkflowState> states;
+    bool any_organisation = false;
+    std::vector<std::int64_t> partner_ids;  ///< stories whose partner NGO is one of these
+    std::vector<std::int64_t> member_ids;   ///< stories whose consortium member is one of these
+
+    bool operator==(const VisibilityGrant&) const = default;
+};
+
 /// Filters shared by listing and search; an empty member means "any".
 struct StoryFilter {
     std::string country;            ///< ISO code
@@ -47,6 +58,8 @@ struct StoryFilter {
     int year = 0;
     std::string tag;
     std::optional<core::WorkflowState> status;
+    /// Only the stories one of these grants lets through; nullopt: no restriction (an empty list: none).
+    std::optional<std::vector<VisibilityGrant>> visible_to;
 };
 
 struct ListQuery {
@@ -60,6 +73,7 @@ struct SearchQuery {
     StoryFilter filter;
     int limit = 20;
     int offset = 0;
+    bool facets = false;  ///< also count the matching stories by status, country, partner, member, tag, year, language
 };
 
 /// Markers around matched words in snippets, replaced at the edge (HTML <mark>, terminal bold, …).
@@ -72,9 +86,17 @@ struct SearchHit {
     std::string snippet;  ///< text around the matches, matches between kMatchStart and kMatchEnd
 };
 
+/// How many of the matching stories have one value of one facet ("country" "ML": 12).
+struct FacetCount {
+    std::string facet;  ///< "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language"
+    std::string value;
+    int count = 0;
+};
+
 struct SearchResult {
     std::vector<SearchHit> hits;
-    int total = 0;  ///< number of matching stories, before limit/offset
+    int total = 0;                   ///< number of matching stories, before limit/offset
+    std::vector<FacetCount> facets;  ///< when asked for: by facet, then most frequent first
 };
 
 struct StoredAttachment {
@@ -113,6 +135,18 @@ struct Organisation {
     std::string kind;  ///< "member", "partner", "lead" or "" when unknown
 };
 
+/// A remark on a story, or on one of its fields, made while it was at `revision`.
+struct Comment {
+    std::int64_t id = 0;
+    std::int64_t story_id = 0;
+    int revision = 0;
+    std::string field;  ///< a template key, or empty for the whole story
+    std::int64_t author_user_id = 0;
+    std::string author;      ///< the author's e-mail address at the time
+    std::string body;        ///< plain text
+    std::string created_at;  ///< ISO 8601 UTC
+};
+
 /// The one storage interface. Each backend (SQLite now, PostgreSQL later) implements it and passes
 /// tests/store/store_conformance_test.cpp. SQL and backend types never leave the backend's folder.
 ///
@@ -134,6 +168,12 @@ public:
 
     /// Moves a story to another workflow state (rules are checked by service, not here).
     virtual void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) = 0;
+    /// Moves a story from `from` to `to` only if it is still in `from`: otherwise throws Error(Conflict) naming
+    /// the state it is in, and nothing changes (two reviewers acting at once cannot both win).
+    virtual void move_story(std::int64_t story_id,
+                            core::WorkflowState from,
+                            core::WorkflowState to,
+                            const AuditEntry& audit) = 0;
 
     /// Replaces a story's tags (tag keys are created as needed).
     virtual void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) = 0;
@@ -154,6 +194,11 @@ public:
     /// cannot be understood (e.g. unbalanced quotes), with a message saying so.
     virtual SearchResult search(const SearchQuery& query) = 0;
 
+    /// Adds a comment (id and created_at are filled in by the store); returns its id. Throws Error(NotFound) for
+    /// an unknown story.
+    virtual std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) = 0;
+    /// A story's comments, oldest first.
+    virtual std::vector<Comment> comments(std::int64_t story_id) = 0;
     /// Number of stories stored.
     virtual std::int64_t story_count() = 0;
 

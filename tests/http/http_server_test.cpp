@@ -1,39 +1,19 @@
-// The read-only server over a real socket: JSON API, HTML pages, errors as problem+json, and what a public reader
-// must never see (contact details, unescaped HTML from a story).
-#include "http/server.hpp"
-#include "service/clock.hpp"
-#include "service/message_loader.hpp"
-#include "service/story_service.hpp"
-#include "service/template_catalog.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+// The server over a real socket as an anonymous reader sees it: JSON API, HTML pages, errors as problem+json, and
+// what a public reader must never see (contact details, unescaped HTML from a story, unpublished stories).
+#include "test_server.hpp"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
-#include <unistd.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace storybank;
+using storybank::testing::TestServer;
 using Json = nlohmann::json;
-
-std::string source_dir() {
-    const char* dir = std::getenv("STORYBANK_SOURCE_DIR");
-    return dir != nullptr ? dir : STORYBANK_DEFAULT_SOURCE_DIR;
-}
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 // A story whose author tried to put markup in every place a page shows.
 constexpr const char* kHostileStory =
@@ -47,44 +27,36 @@ constexpr const char* kHostileStory =
     "Description de la solution\nUn puits a été creusé avec les habitants.\n"
     "Changement apporté\nLes enfants vont à l'école.\n";
 
+constexpr const char* kDraftStory =
+    "Nom et fonction de l'auteur : Moussa KEITA, animateur\n"
+    "Nom de l'ONG partenaire : Think Peace\n"
+    "Localité : Mopti, Mali\n"
+    "Titre : Brouillon secret de Mopti\n"
+    "Introduction\nUn brouillon que personne ne doit voir.\n";
+
 class HttpServerTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        s_dir = fs::temp_directory_path() / ("storybank-http-test-" + std::to_string(::getpid()));
-        fs::remove_all(s_dir);
-        s_templates = std::make_unique<service::TemplateCatalog>(service::TemplateCatalog::load());
-        s_messages = std::make_unique<core::MessageCatalog>(service::load_messages());
-        s_store = store::sqlite::SqliteStore::open(s_dir);
-        s_reader = std::make_unique<service::StoryFileReader>(*s_templates);
-        s_stories = std::make_unique<service::StoryService>(*s_store, *s_templates, s_clock, *s_reader);
-
-        fs::path seed = fs::path(source_dir()) / "tests/data/think-peace-mali.txt";
-        s_seed_id = s_stories->import_file({"think-peace-mali.txt", read_bytes(seed)}, "", "test").story_id;
-        s_hostile_id = s_stories->import_file({"hostile.txt", kHostileStory}, "", "test").story_id;
-
-        http::ServerOptions options;
-        options.port = 0;
-        options.threads = 4;
-        s_server = std::make_unique<http::Server>(*s_stories, *s_messages, options);
-        s_port = s_server->bind();
-        s_thread = std::thread([] { s_server->serve(); });
+        s_server = std::make_unique<TestServer>("http-test");
+        auto& stories = *s_server->stories;
+        fs::path seed = fs::path(storybank::testing::source_dir()) / "tests/data/think-peace-mali.txt";
+        s_seed_id =
+            stories.import_file({"think-peace-mali.txt", storybank::testing::read_bytes(seed)}, "", "test").story_id;
+        s_hostile_id = stories.import_file({"hostile.txt", kHostileStory}, "", "test").story_id;
+        s_draft_id = stories.import_file({"draft.txt", kDraftStory}, "", "test").story_id;
+        // Published by hand: anonymous readers see published stories only.
+        store::AuditEntry audit;
+        audit.at = "2026-11-29T10:00:00Z";
+        audit.actor = "test";
+        audit.action = "story.transition";
+        audit.target_type = "story";
+        s_server->store->set_status(s_seed_id, core::WorkflowState::Published, audit);
+        s_server->store->set_status(s_hostile_id, core::WorkflowState::Published, audit);
     }
 
-    static void TearDownTestSuite() {
-        s_server->stop();
-        s_thread.join();
-        s_server.reset();
-        s_stories.reset();
-        s_store.reset();
-        fs::remove_all(s_dir);
-    }
+    static void TearDownTestSuite() { s_server.reset(); }
 
-    static httplib::Result get(const std::string& path) {
-        httplib::Client client("127.0.0.1", s_port);
-        client.set_connection_timeout(5, 0);
-        client.set_read_timeout(10, 0);
-        return client.Get(path);
-    }
+    static httplib::Result get(const std::string& path) { return s_server->client().Get(path); }
 
     static Json get_json(const std::string& path, int expected_status = 200) {
         auto result = get(path);
@@ -96,18 +68,10 @@ protected:
         return Json::parse(result->body);
     }
 
-    static inline fs::path s_dir;
-    static inline std::unique_ptr<service::TemplateCatalog> s_templates;
-    static inline std::unique_ptr<core::MessageCatalog> s_messages;
-    static inline service::SystemClock s_clock;
-    static inline std::unique_ptr<service::StoryFileReader> s_reader;
-    static inline std::unique_ptr<store::Store> s_store;
-    static inline std::unique_ptr<service::StoryService> s_stories;
-    static inline std::unique_ptr<http::Server> s_server;
-    static inline std::thread s_thread;
-    static inline int s_port = 0;
+    static inline std::unique_ptr<TestServer> s_server;
     static inline std::int64_t s_seed_id = 0;
     static inline std::int64_t s_hostile_id = 0;
+    static inline std::int64_t s_draft_id = 0;
 };
 
 TEST_F(HttpServerTest, HealthCheckAnswers) {
@@ -128,7 +92,7 @@ TEST_F(HttpServerTest, ListsStoriesAsJson) {
             seed_found = true;
             EXPECT_EQ(story["country"], "ML");
             EXPECT_EQ(story["partner_ngo"], "Think Peace");
-            EXPECT_EQ(story["status"], "draft");
+            EXPECT_EQ(story["status"], "published");
             EXPECT_EQ(story["revision"], 1);
         }
     }
@@ -162,12 +126,16 @@ TEST_F(HttpServerTest, StoryLeavesPersonalFieldsOut) {
     EXPECT_EQ(result->body.find("+22379959269"), std::string::npos);
 }
 
-TEST_F(HttpServerTest, StoryHistoryListsRevisions) {
-    Json history = get_json("/api/v1/stories/" + std::to_string(s_seed_id) + "/history");
-    EXPECT_EQ(history["story_id"], s_seed_id);
-    ASSERT_EQ(history["revisions"].size(), 1U);
-    EXPECT_EQ(history["revisions"][0]["number"], 1);
-    EXPECT_EQ(history["revisions"][0]["author"], "test");
+TEST_F(HttpServerTest, AnonymousReadersSeeNoDraftAndNoHistory) {
+    auto draft = get("/api/v1/stories/" + std::to_string(s_draft_id));
+    ASSERT_TRUE(draft);
+    EXPECT_EQ(draft->status, 404) << "a draft is answered as if it did not exist";
+    EXPECT_EQ(draft->body.find("Brouillon secret"), std::string::npos);
+    EXPECT_EQ(get("/stories/" + std::to_string(s_draft_id))->status, 404);
+    EXPECT_EQ(get_json("/api/v1/search?q=brouillon")["total"], 0);
+    EXPECT_EQ(get("/?q=brouillon")->body.find("Brouillon secret"), std::string::npos);
+    // The revisions of a published story hold what was written before (contacts included): not for the public.
+    EXPECT_EQ(get("/api/v1/stories/" + std::to_string(s_seed_id) + "/history")->status, 403);
 }
 
 TEST_F(HttpServerTest, SearchFindsInflectedWordsAndMarksThem) {
@@ -199,7 +167,7 @@ TEST_F(HttpServerTest, UnknownStoryIsProblemJson) {
 TEST_F(HttpServerTest, MalformedParametersAreBadRequests) {
     for (const std::string path :
          {"/api/v1/stories/abc", "/api/v1/stories?limit=0", "/api/v1/stories?limit=x", "/api/v1/stories?status=lost",
-          "/api/v1/search", "/api/v1/search?q=a&limit=9999", "/api/v1/stories/-1", "/api/v1/stories/1?revision=-2"}) {
+          "/api/v1/search?q=a&limit=9999", "/api/v1/stories/-1", "/api/v1/stories/1?revision=-2"}) {
         auto result = get(path);
         ASSERT_TRUE(result) << path;
         EXPECT_EQ(result->status, 400) << path << ": " << result->body;
@@ -217,8 +185,7 @@ TEST_F(HttpServerTest, UnknownRouteIsNotFound) {
 }
 
 TEST_F(HttpServerTest, OversizedRequestIsRefused) {
-    httplib::Client client("127.0.0.1", s_port);
-    auto result = client.Post("/api/v1/stories", std::string(200 * 1024, 'x'), "text/plain");
+    auto result = s_server->client().Post("/api/v1/stories", std::string(200 * 1024, 'x'), "application/json");
     ASSERT_TRUE(result);
     EXPECT_EQ(result->status, 413);
 }
@@ -286,7 +253,7 @@ TEST_F(HttpServerTest, ServesManyClientsAtOnce) {
     std::atomic<int> successes = 0;
     for (int i = 0; i < 8; ++i) {
         clients.emplace_back([&successes] {
-            httplib::Client client("127.0.0.1", s_port);
+            httplib::Client client = s_server->client();
             for (int j = 0; j < 25; ++j) {
                 auto result = client.Get("/api/v1/search?q=paix");
                 if (result && result->status == 200) {

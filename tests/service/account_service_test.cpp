@@ -196,7 +196,7 @@ TEST_F(AccountServiceTest, AWrongAddressAndAWrongPasswordAnswerAlike) {
     EXPECT_EQ(wrong_password.problems, wrong_address.problems);
     EXPECT_EQ(ids(wrong_password.problems), std::vector<std::string>{"login-failed"});
     EXPECT_EQ(m_hasher.verifications(), before + 2) << "an unknown address costs a verification too";
-    auto entries = store().audit_entries({2, 0});
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(2));
     EXPECT_EQ(entries[0].action, "session.login-failed");
     EXPECT_EQ(entries[0].address, "10.0.0.1");
     EXPECT_EQ(entries[0].target_id, "") << "no account behind the unknown address";
@@ -408,7 +408,7 @@ TEST_F(AccountServiceTest, AnInvitationCreatesOneAccountOnce) {
               std::vector<std::string>{"invitation-invalid"});
     EXPECT_EQ(ids(accounts().accept_invitation("made up", kPassword, "x", "").problems),
               std::vector<std::string>{"invitation-invalid"});
-    auto entries = store().audit_entries({3, 0});
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(3));
     auto accept = std::find_if(entries.begin(), entries.end(),
                                [](const auto& entry) { return entry.action == "invitation.accept"; });
     ASSERT_NE(accept, entries.end());
@@ -459,7 +459,7 @@ TEST_F(AccountServiceTest, EveryWriteIsAuditedWithWhoWhenAndWhere) {
                                         "organisation.save", "organisation.save", "user.create", "session.login",
                                         "user.create", "invitation.create", "api_token.create", "api_token.revoke",
                                         "user.disable", "session.logout"}));
-    auto entries = store().audit_entries({8, 0});
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(8));
     for (const auto& entry : entries) {
         if (entry.action == "user.create" && entry.actor != "cli") {
             EXPECT_EQ(entry.actor_user_id, admin);

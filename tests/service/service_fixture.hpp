@@ -65,7 +65,7 @@ protected:
     /// Audit actions, oldest first.
     std::vector<std::string> audit_actions() {
         std::vector<std::string> actions;
-        for (const auto& entry : store().audit_entries({10000, 0})) {
+        for (const auto& entry : store().audit_entries(storybank::store::AuditQuery::newest(10000))) {
             actions.insert(actions.begin(), entry.action);
         }
         return actions;

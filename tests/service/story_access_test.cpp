@@ -72,7 +72,7 @@ protected:
 
 TEST_F(StoryAccessTest, CreationsAndImportsAreAuditedWithTheirActor) {
     std::int64_t id = think_peace_story();
-    auto entry = store().audit_entries({1, 0}).at(0);
+    auto entry = store().audit_entries(storybank::store::AuditQuery::newest(1)).at(0);
     EXPECT_EQ(entry.action, "story.create");
     EXPECT_EQ(entry.target_id, std::to_string(id));
     EXPECT_EQ(entry.actor, "awa@example.org");
@@ -85,16 +85,17 @@ TEST_F(StoryAccessTest, CreationsAndImportsAreAuditedWithTheirActor) {
         "puits.\nChangement apporté : De l'eau.\n";
     auto report = m_stories->import_file({"puits.txt", text}, "", "cli");
     ASSERT_TRUE(report.created);
-    auto imported = store().audit_entries({1, 0}).at(0);
+    auto imported = store().audit_entries(storybank::store::AuditQuery::newest(1)).at(0);
     EXPECT_EQ(imported.action, "story.import");
     EXPECT_EQ(imported.actor, "cli");
     EXPECT_EQ(imported.actor_user_id, 0);
     EXPECT_EQ(imported.target_id, std::to_string(report.story_id));
     EXPECT_NE(imported.detail.find("\"file\":\"puits.txt\""), std::string::npos) << imported.detail;
 
-    std::size_t entries = store().audit_entries({100, 0}).size();
+    std::size_t entries = store().audit_entries(storybank::store::AuditQuery::newest(100)).size();
     EXPECT_FALSE(m_stories->import_file({"puits.txt", text}, "", "cli").created);
-    EXPECT_EQ(store().audit_entries({100, 0}).size(), entries) << "a file imported before changes nothing";
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(100)).size(), entries)
+        << "a file imported before changes nothing";
 }
 
 TEST_F(StoryAccessTest, EachReaderSeesWhatTheMatrixAllows) {

@@ -239,7 +239,7 @@ protected:
 
     std::vector<std::string> audit_actions() {
         std::vector<std::string> actions;
-        for (const auto& entry : store().audit_entries({1000, 0})) {
+        for (const auto& entry : store().audit_entries(storybank::store::AuditQuery::newest(1000))) {
             actions.insert(actions.begin(), entry.action);
         }
         return actions;
@@ -407,6 +407,148 @@ TEST_P(StoreConformance, StatusChangesAreStoredAndFiltered) {
 
 // ------------------------------------------------------------------------------------------------------------
 // Imports, organisations, tags, attachments
+
+TEST_P(StoreConformance, AMoveHappensOnlyFromTheStateTheCallerSaw) {
+    std::int64_t id = create({});
+    store().move_story(id, core::WorkflowState::Draft, core::WorkflowState::Submitted, test_audit("story.transition"));
+    EXPECT_EQ(store().find_story(id)->status, core::WorkflowState::Submitted);
+    std::size_t entries = store().audit_entries(storybank::store::AuditQuery::newest(1000)).size();
+    // A second reviewer who still saw the draft loses, and nothing is written, not even the audit entry.
+    std::string message;
+    EXPECT_EQ(error_kind_of(
+                  [&] {
+                      store().move_story(id, core::WorkflowState::Draft, core::WorkflowState::Submitted,
+                                         test_audit("story.transition"));
+                  },
+                  &message),
+              ErrorKind::Conflict);
+    EXPECT_NE(message.find("submitted"), std::string::npos) << message;
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(1000)).size(), entries);
+    EXPECT_EQ(error_kind_of([&] {
+                  store().move_story(id + 100, core::WorkflowState::Draft, core::WorkflowState::Submitted,
+                                     test_audit("story.transition"));
+              }),
+              ErrorKind::NotFound);
+}
+
+TEST_P(StoreConformance, VisibilityGrantsLetThroughOnlyWhatTheyName) {
+    std::int64_t ours = create({.title = "Nôtre", .partner = "Think Peace", .member = "HSC"});
+    std::int64_t theirs = create({.title = "Leur", .partner = "Autre ONG", .member = "Cordaid"});
+    std::int64_t published = create({.title = "Publiée", .partner = "Autre ONG", .member = "Cordaid"});
+    store().set_status(published, core::WorkflowState::Published, test_audit("story.status"));
+    std::int64_t think_peace = store().find_story(ours)->partner_id;
+    std::int64_t cordaid = store().find_story(theirs)->member_id;
+    ASSERT_NE(think_peace, 0);
+    ASSERT_NE(cordaid, 0);
+
+    auto ids = [&](std::optional<std::vector<VisibilityGrant>> grants) {
+        ListQuery query;
+        query.filter.visible_to = std::move(grants);
+        std::vector<std::int64_t> found;
+        for (const auto& summary : store().list_stories(query)) {
+            found.push_back(summary.id);
+        }
+        SearchQuery search;
+        search.filter = query.filter;
+        search.limit = 100;
+        EXPECT_EQ(store().search(search).total, static_cast<int>(found.size()));
+        return found;
+    };
+    using core::WorkflowState;
+    VisibilityGrant anyone_published{{WorkflowState::Published}, true, {}, {}};
+    VisibilityGrant own_drafts{{WorkflowState::Draft}, false, {think_peace}, {think_peace}};
+    VisibilityGrant member_drafts{{WorkflowState::Draft}, false, {}, {cordaid}};
+    EXPECT_EQ(ids(std::nullopt), (std::vector<std::int64_t>{ours, theirs, published}));
+    EXPECT_EQ(ids(std::vector<VisibilityGrant>{}), std::vector<std::int64_t>{});
+    EXPECT_EQ(ids(std::vector{anyone_published}), std::vector<std::int64_t>{published});
+    EXPECT_EQ(ids(std::vector{anyone_published, own_drafts}), (std::vector<std::int64_t>{ours, published}));
+    EXPECT_EQ(ids(std::vector{member_drafts}), std::vector<std::int64_t>{theirs});
+}
+
+TEST_P(StoreConformance, AuditEntriesCanBeAskedForOneTarget) {
+    std::int64_t first = create({});
+    std::int64_t second = create({});
+    store().set_status(first, core::WorkflowState::Submitted, test_audit("story.transition"));
+    store().set_status(second, core::WorkflowState::Submitted, test_audit("story.transition"));
+    store().set_tags(first, {"paix"}, test_audit("story.tags"));
+    AuditQuery query;
+    query.target_type = "story";
+    query.target_id = std::to_string(first);
+    auto entries = store().audit_entries(query);
+    ASSERT_EQ(entries.size(), 2U);
+    EXPECT_EQ(entries[0].action, "story.tags");
+    EXPECT_EQ(entries[1].action, "story.transition");
+    query.action = "story.transition";
+    entries = store().audit_entries(query);
+    ASSERT_EQ(entries.size(), 1U);
+    EXPECT_EQ(entries[0].target_id, std::to_string(first));
+}
+
+TEST_P(StoreConformance, CommentsAreKeptInOrderWithTheirRevision) {
+    std::int64_t id = create({});
+    Comment comment;
+    comment.story_id = id;
+    comment.field = "lessons";
+    comment.author = "reviewer@hsc.org";
+    comment.body = "Quelles leçons ?";
+    std::size_t entries = store().audit_entries(AuditQuery::newest(1000)).size();
+    std::int64_t first = store().add_comment(comment, test_audit("comment.create"));
+    store().save_revision(id, request_for({.title = "v2"}), 1);
+    comment.field.clear();
+    comment.body = "Merci";
+    std::int64_t second = store().add_comment(comment, test_audit("comment.create"));
+    EXPECT_GT(second, first);
+    auto comments = store().comments(id);
+    ASSERT_EQ(comments.size(), 2U);
+    EXPECT_EQ(comments[0].field, "lessons");
+    EXPECT_EQ(comments[0].revision, 1);
+    EXPECT_EQ(comments[1].revision, 2) << "a comment remembers the revision it was made on";
+    EXPECT_EQ(comments[1].body, "Merci");
+    EXPECT_FALSE(comments[0].created_at.empty());
+    EXPECT_EQ(store().audit_entries(AuditQuery::newest(1000)).size(), entries + 2) << "one entry per comment";
+    comment.story_id = id + 100;
+    EXPECT_EQ(error_kind_of([&] { store().add_comment(comment, test_audit("comment.create")); }), ErrorKind::NotFound);
+    EXPECT_TRUE(store().comments(id + 100).empty());
+}
+
+TEST_P(StoreConformance, SearchCountsFacetsOverAllMatches) {
+    create({.title = "Puits de Gao", .summary = "eau", .partner = "Think Peace", .country = "ML", .year = 2023});
+    create({.title = "Puits de Dori", .summary = "eau", .partner = "Autre ONG", .country = "BF", .year = 2024});
+    std::int64_t third =
+        create({.title = "Puits de Kaya", .summary = "eau", .partner = "Autre ONG", .country = "BF", .year = 2024});
+    create({.title = "École", .summary = "classe", .partner = "Autre ONG", .country = "NE", .year = 2024});
+    store().set_tags(third, {"gender"}, test_audit("story.tags"));
+    SearchQuery query;
+    query.text = "puits";
+    query.limit = 1;  // facets count every match, not the page
+    query.facets = true;
+    SearchResult result = store().search(query);
+    EXPECT_EQ(result.total, 3);
+    auto count = [&](const SearchResult& found, const std::string& facet, const std::string& value) {
+        for (const auto& item : found.facets) {
+            if (item.facet == facet && item.value == value) {
+                return item.count;
+            }
+        }
+        return 0;
+    };
+    EXPECT_EQ(count(result, "country", "BF"), 2);
+    EXPECT_EQ(count(result, "country", "ML"), 1);
+    EXPECT_EQ(count(result, "country", "NE"), 0);
+    EXPECT_EQ(count(result, "partner_ngo", "Autre ONG"), 2);
+    EXPECT_EQ(count(result, "year", "2024"), 2);
+    EXPECT_EQ(count(result, "tag", "gender"), 1);
+    EXPECT_EQ(count(result, "status", "draft"), 3);
+    // Without words: the facets of what the filters let through.
+    SearchQuery filtered;
+    filtered.filter.country = "BF";
+    filtered.facets = true;
+    SearchResult all_bf = store().search(filtered);
+    EXPECT_EQ(all_bf.total, 2);
+    EXPECT_EQ(count(all_bf, "country", "BF"), 2);
+    query.facets = false;
+    EXPECT_TRUE(store().search(query).facets.empty());
+}
 
 TEST_P(StoreConformance, ImportingTheSameBytesTwiceReturnsTheFirstStory) {
     ImportSource source{"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "rapport.docx"};
@@ -780,13 +922,13 @@ TEST_P(StoreConformance, OrganisationsGetAKindAndPartnersWorkWithSeveralMembers)
 
 TEST_P(StoreConformance, SavingAnOrganisationRefusesBadLinksAndStoresNothingThen) {
     Organisation hsc = organisation("HSC", "member");
-    std::size_t entries = store().audit_entries({1000, 0}).size();
+    std::size_t entries = store().audit_entries(storybank::store::AuditQuery::newest(1000)).size();
     EXPECT_EQ(error_kind_of([&] { organisation("Think Peace", "partner", {hsc.id + 100}); }), ErrorKind::NotFound);
     EXPECT_FALSE(store().find_organisation("Think Peace")) << "the organisation was not half-created";
     EXPECT_EQ(error_kind_of([&] { organisation("HSC", "member", {hsc.id}); }), ErrorKind::InvalidRequest);
     EXPECT_EQ(error_kind_of([&] { organisation("  ", "partner"); }), ErrorKind::InvalidRequest);
     EXPECT_TRUE(store().partner_links().empty());
-    EXPECT_EQ(store().audit_entries({1000, 0}).size(), entries);
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(1000)).size(), entries);
 }
 
 TEST_P(StoreConformance, EmailAddressesAreUniqueIgnoringCase) {
@@ -925,7 +1067,7 @@ TEST_P(StoreConformance, ApiTokensKeepTheirScopesAndAreRevoked) {
     EXPECT_EQ(store().api_tokens().size(), 2u);
     ASSERT_EQ(store().api_tokens(moussa).size(), 1u);
     EXPECT_EQ(store().api_tokens(moussa)[0].id, other);
-    EXPECT_EQ(store().audit_entries({1, 0}).at(0).target_id, std::to_string(other));
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(1)).at(0).target_id, std::to_string(other));
     EXPECT_EQ(error_kind_of([&] {
                   store().create_api_token({0, awa, "x", "sha-x", {"two words"}, m_now, "", ""},
                                            audit("api_token.create", "api_token"));
@@ -1031,7 +1173,7 @@ TEST_P(StoreConformance, TheAuditLogReadsBackNewestFirst) {
     second.actor = "system";
     second.id = store().append_audit(second);
 
-    auto entries = store().audit_entries({10, 0});
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(10));
     ASSERT_EQ(entries.size(), 3u);
     EXPECT_EQ(entries[0].id, second.id);
     EXPECT_EQ(entries[0].action, "system.start");
@@ -1061,8 +1203,8 @@ TEST_P(StoreConformance, TheAuditLogIsAppendOnly) {
     EXPECT_FALSE(raw_sql_succeeds("DELETE FROM audit_log"));
     EXPECT_TRUE(raw_sql_succeeds("SELECT count(*) FROM audit_log")) << "the raw connection itself works";
     reopen();
-    ASSERT_EQ(store().audit_entries({10, 0}).size(), 1u);
-    EXPECT_EQ(store().audit_entries({10, 0})[0].action, "story.export");
+    ASSERT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(10)).size(), 1u);
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(10))[0].action, "story.export");
 }
 
 TEST_P(StoreConformance, StoryWritesAreAuditedWithTheStoryTheyMade) {
@@ -1082,7 +1224,7 @@ TEST_P(StoreConformance, StoryWritesAreAuditedWithTheStoryTheyMade) {
     store().set_status(id, core::WorkflowState::Submitted, audit("story.status", "story"));
     store().set_tags(id, {"paix"}, audit("story.tags", "story"));
 
-    auto entries = store().audit_entries({10, 0});
+    auto entries = store().audit_entries(storybank::store::AuditQuery::newest(10));
     std::vector<std::pair<std::string, std::string>> seen;
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
         seen.emplace_back(it->action, it->target_id);
@@ -1147,7 +1289,7 @@ TEST_P(StoreConformance, ReopeningKeepsAccounts) {
     EXPECT_TRUE(store().find_active_session("s1", m_now));
     EXPECT_TRUE(store().find_active_api_token("t1"));
     EXPECT_EQ(store().partner_links(), (std::vector<PartnerLink>{{hsc.id, think_peace.id}}));
-    EXPECT_EQ(store().audit_entries({10, 0}).size(), 5u);
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(10)).size(), 5u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreConformance, ::testing::Values(Backend::Sqlite), backend_name);

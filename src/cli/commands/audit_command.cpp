@@ -11,7 +11,7 @@ namespace storybank::cli {
 int run_audit(const GlobalOptions& options, const AuditArguments& arguments) {
     auto application = make_application(options, NeedsStore::Yes);
     service::AuditLog log(*application->store, application->clock);
-    auto entries = log.recent({arguments.limit, 0});
+    auto entries = log.recent(storybank::store::AuditQuery::newest(arguments.limit));
     if (arguments.json) {
         nlohmann::ordered_json array = nlohmann::ordered_json::array();
         for (const auto& entry : entries) {

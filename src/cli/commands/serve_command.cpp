@@ -15,7 +15,9 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
     server_options.port = serve.port;
     server_options.threads = serve.threads;
     server_options.language = options.language;
-    http::Server server(*application->stories, application->messages, server_options);
+    // Behind a TLS proxy the public address is https://: cookies must then never travel in clear.
+    server_options.secure_cookies = serve.base_url.starts_with("https://");
+    http::Server server({*application->stories, *application->accounts, application->messages}, server_options);
 
     // SIGINT/SIGTERM are taken by a thread that stops the server cleanly, so the store is closed properly.
     sigset_t signals;

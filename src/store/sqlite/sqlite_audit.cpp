@@ -3,6 +3,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <algorithm>
+#include <variant>
 
 namespace storybank::store::sqlite {
 
@@ -33,10 +34,35 @@ std::int64_t SqliteStore::append_audit(const AuditEntry& entry) {
 
 std::vector<AuditEntry> SqliteStore::audit_entries(const AuditQuery& query) {
     std::lock_guard lock(m_mutex);
-    detail::Statement statement = m_database->prepare(
+    // Conditions only for what is asked, so that a story's entries come from the (target_type, target_id) index.
+    std::string sql =
         "SELECT id, at, coalesce(actor_user_id, 0), actor, address, action, target_type, target_id, detail "
-        "FROM audit_log WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2");
-    statement.bind(1, query.before_id).bind(2, std::clamp(query.limit, 0, 10000));
+        "FROM audit_log WHERE 1";
+    std::vector<std::variant<std::int64_t, std::string>> values;
+    if (query.before_id != 0) {
+        sql += " AND id < ?";
+        values.emplace_back(query.before_id);
+    }
+    if (!query.target_type.empty()) {
+        sql += " AND target_type = ?";
+        values.emplace_back(query.target_type);
+        if (!query.target_id.empty()) {
+            sql += " AND target_id = ?";
+            values.emplace_back(query.target_id);
+        }
+    }
+    if (!query.action.empty()) {
+        sql += " AND action = ?";
+        values.emplace_back(query.action);
+    }
+    sql += " ORDER BY id DESC LIMIT ?";
+    values.emplace_back(std::int64_t{std::clamp(query.limit, 0, 10000)});
+    detail::Statement statement = m_database->prepare(sql);
+    int index = 1;
+    for (const auto& value : values) {
+        std::visit([&](const auto& bound) { statement.bind(index, bound); }, value);
+        ++index;
+    }
     std::vector<AuditEntry> entries;
     while (statement.step()) {
         AuditEntry entry;

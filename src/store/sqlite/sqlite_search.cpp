@@ -21,7 +21,47 @@ constexpr int kMaxSearchLimit = 200;
 constexpr int kSnippetTokens = 16;
 constexpr std::string_view kSnippetEllipsis = "…";
 
+/// A facet: its name and the SQL of its value over `stories s` joined with the organisations (kSummaryFrom).
+struct FacetColumn {
+    const char* name;
+    const char* value;
+};
+
+constexpr FacetColumn kFacetColumns[] = {
+    {"status", "s.status"},
+    {"country", "s.country"},
+    {"partner_ngo", "coalesce(partner.name, '')"},
+    {"consortium_member", "coalesce(member.name, '')"},
+    {"year", "CAST(CASE WHEN s.year <> 0 THEN s.year ELSE CAST(substr(s.created_at, 1, 4) AS INTEGER) END AS TEXT)"},
+    {"language", "s.language"},
+};
+
+constexpr int kFacetValuesShown = 50;
+
 }  // namespace
+
+std::vector<FacetCount> SqliteStore::facet_counts(const std::string& matching_ids,
+                                                  const std::function<void(Statement&)>& bind) {
+    std::vector<FacetCount> facets;
+    auto collect = [&](const char* facet, const std::string& sql) {
+        Statement statement = m_database->prepare(sql);
+        bind(statement);
+        while (statement.step()) {
+            std::string value = statement.column_text(0);
+            if (!value.empty()) {
+                facets.push_back({facet, std::move(value), statement.column_int(1)});
+            }
+        }
+    };
+    for (const auto& column : kFacetColumns) {
+        collect(column.name, std::string("SELECT ") + column.value + ", count(*) " + detail::kSummaryFrom +
+                                 " WHERE s.id IN (" + matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " +
+                                 std::to_string(kFacetValuesShown));
+    }
+    collect("tag", "SELECT t.key, count(*) FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (" +
+                       matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + std::to_string(kFacetValuesShown));
+    return facets;
+}
 
 SearchResult SqliteStore::search(const SearchQuery& query) {
     detail::Fts5Query fts = detail::to_fts5_query(parse_search_text(query.text));
@@ -61,6 +101,10 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
         bind_condition(count);
         count.step();
         result.total = count.column_int(0);
+        if (query.facets) {
+            result.facets = facet_counts("SELECT s.id FROM stories s" + where,
+                                         [&](Statement& statement) { bind_condition(statement); });
+        }
         return result;
     }
 
@@ -105,6 +149,12 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
         detail::bind_filter(count, 2, filter);
         count.step();
         result.total = count.column_int(0);
+    }
+    if (query.facets) {
+        result.facets = facet_counts("SELECT story_search.rowid" + where, [&](Statement& statement) {
+            statement.bind(1, fts.match);
+            detail::bind_filter(statement, 2, filter);
+        });
     }
     return result;
 }

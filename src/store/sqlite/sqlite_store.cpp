@@ -316,6 +316,32 @@ void SqliteStore::set_status(std::int64_t story_id, core::WorkflowState status, 
     transaction.commit();
 }
 
+void SqliteStore::move_story(std::int64_t story_id,
+                             core::WorkflowState from,
+                             core::WorkflowState to,
+                             const AuditEntry& audit) {
+    std::lock_guard lock(m_mutex);
+    Transaction transaction(*m_database);
+    m_database->prepare("UPDATE stories SET status = ?, updated_at = ? WHERE id = ? AND status = ?")
+        .bind(1, core::workflow_state_name(to))
+        .bind(2, m_now())
+        .bind(3, story_id)
+        .bind(4, core::workflow_state_name(from))
+        .run();
+    if (m_database->changes() == 0) {
+        detail::Statement current = m_database->prepare("SELECT status FROM stories WHERE id = ?");
+        current.bind(1, story_id);
+        if (!current.step()) {
+            throw story_not_found(story_id);
+        }
+        throw Error(ErrorKind::Conflict, "story " + std::to_string(story_id) + " is " + current.column_text(0) +
+                                             " now, no longer " + std::string(core::workflow_state_name(from)) +
+                                             "; reload it and decide again");
+    }
+    insert_audit(audit, std::to_string(story_id));
+    transaction.commit();
+}
+
 void SqliteStore::set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) {
     std::set<std::string> keys;
     for (const auto& tag : tags) {

@@ -15,7 +15,8 @@ namespace storybank::store::sqlite {
 
 namespace detail {
 class Database;
-}
+class Statement;
+}  // namespace detail
 
 /// Gives the current time as ISO 8601 UTC, "2026-11-29T10:00:00Z". Injected so tests can fix it.
 using NowFunction = std::function<std::string()>;
@@ -47,6 +48,12 @@ public:
     ImportOutcome import_story(const SaveRequest& request, const ImportSource& source) override;
     int save_revision(std::int64_t story_id, const SaveRequest& request, int expected_revision) override;
     void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) override;
+    std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) override;
+    std::vector<Comment> comments(std::int64_t story_id) override;
+    void move_story(std::int64_t story_id,
+                    core::WorkflowState from,
+                    core::WorkflowState to,
+                    const AuditEntry& audit) override;
     void set_tags(std::int64_t story_id, const std::vector<std::string>& tags, const AuditEntry& audit) override;
     std::optional<StorySummary> find_story(std::int64_t story_id) override;
     core::Revision revision(std::int64_t story_id, int number = 0) override;
@@ -117,6 +124,10 @@ private:
     std::int64_t organisation_id_for(std::string_view name, std::string_view kind);
     int current_revision_of(std::int64_t story_id);
     std::optional<StorySummary> find_story_locked(std::int64_t story_id);
+    /// Counts of each facet's values among the stories whose ids `matching_ids` (SQL) selects; `bind` binds its
+    /// parameters from 1.
+    std::vector<FacetCount> facet_counts(const std::string& matching_ids,
+                                         const std::function<void(detail::Statement&)>& bind);
     /// Appends `entry`, with `created_id` as its target id when the entry has none; returns the entry's id.
     std::int64_t insert_audit(const AuditEntry& entry, std::string_view created_id = {});
     std::int64_t insert_user(const NewUser& user);

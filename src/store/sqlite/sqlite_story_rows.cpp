@@ -28,6 +28,48 @@ std::string upper_ascii(std::string_view text) {
     return out;
 }
 
+std::string placeholders(std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        out += i == 0 ? "?" : ", ?";
+    }
+    return out;
+}
+
+/// (grant OR grant …), each grant "state IN (…) AND (organisation condition)"; no grant lets nothing through.
+void add_visibility(FilterSql& sql, const std::vector<VisibilityGrant>& grants) {
+    std::string condition;
+    for (const auto& grant : grants) {
+        if (grant.states.empty() ||
+            (!grant.any_organisation && grant.partner_ids.empty() && grant.member_ids.empty())) {
+            continue;
+        }
+        std::string part = "s.status IN (" + placeholders(grant.states.size()) + ")";
+        for (auto state : grant.states) {
+            sql.values.emplace_back(std::string(core::workflow_state_name(state)));
+        }
+        if (!grant.any_organisation) {
+            std::string organisations;
+            if (!grant.partner_ids.empty()) {
+                organisations = "s.partner_org_id IN (" + placeholders(grant.partner_ids.size()) + ")";
+                for (auto id : grant.partner_ids) {
+                    sql.values.emplace_back(id);
+                }
+            }
+            if (!grant.member_ids.empty()) {
+                organisations += (organisations.empty() ? "" : " OR ");
+                organisations += "s.member_org_id IN (" + placeholders(grant.member_ids.size()) + ")";
+                for (auto id : grant.member_ids) {
+                    sql.values.emplace_back(id);
+                }
+            }
+            part += " AND (" + organisations + ")";
+        }
+        condition += (condition.empty() ? "(" : " OR (") + part + ")";
+    }
+    add_condition(sql, condition.empty() ? "0" : "(" + condition + ")");
+}
+
 }  // namespace
 
 const char* const kSummaryColumns =
@@ -108,6 +150,9 @@ FilterSql filter_sql(const StoryFilter& filter) {
     if (filter.status) {
         add_condition(sql, "s.status = ?");
         sql.values.emplace_back(std::string(core::workflow_state_name(*filter.status)));
+    }
+    if (filter.visible_to) {
+        add_visibility(sql, *filter.visible_to);
     }
     return sql;
 }

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/message_catalog.hpp"
+#include "http/caller.hpp"
+#include "http/server.hpp"
+#include "service/account_service.hpp"
+#include "service/story_service.hpp"
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storybank::http {
+
+inline constexpr std::string_view kJson = "application/json; charset=utf-8";
+inline constexpr std::string_view kHtml = "text/html; charset=utf-8";
+inline constexpr std::string_view kProblemJson = "application/problem+json";
+
+/// What every group of routes works with; the handlers only translate between HTTP and these services.
+struct RouteContext {
+    httplib::Server& server;
+    service::StoryService& stories;
+    service::AccountService& accounts;
+    const core::MessageCatalog& messages;
+    const ServerOptions& options;
+
+    Caller caller(const httplib::Request& request) const { return identify(request, accounts); }
+    /// "fr" or "en" from Accept-Language, else the server's language: for problem messages.
+    std::string language(const httplib::Request& request) const;
+    /// Answers a refusal (problems from a use case) as problem+json, 422 unless told otherwise.
+    void refuse(const httplib::Request& request,
+                httplib::Response& response,
+                const std::vector<core::Problem>& problems,
+                int status = 422,
+                std::string_view code = "refused") const;
+};
+
+// Request reading shared by the route groups. Each throws Error(InvalidRequest) naming the parameter.
+std::int64_t parse_id(const std::string& text, const char* what);
+int int_parameter(const httplib::Request& request, const char* name, int fallback, int minimum, int maximum);
+store::StoryFilter filter_from(const httplib::Request& request);
+/// The body of a JSON request; refuses (400) another content type, so that a plain HTML form on another site
+/// cannot post to the API.
+const std::string& json_body(const httplib::Request& request);
+/// The revision an If-Match header names ("3" or W/"3", as this server writes ETags). Required for changes, so
+/// a client that never read the story cannot overwrite it: Error(PreconditionRequired) when absent.
+int if_match_revision(const httplib::Request& request);
+
+void install_session_routes(RouteContext& context);
+void install_story_routes(RouteContext& context);
+void install_story_workflow_routes(RouteContext& context);
+void install_audit_routes(RouteContext& context);
+void install_page_routes(RouteContext& context);
+void install_upload_routes(RouteContext& context);
+void install_annotation_routes(RouteContext& context);
+void install_template_routes(RouteContext& context);
+
+}  // namespace storybank::http

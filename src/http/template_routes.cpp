@@ -1,0 +1,24 @@
+// The story templates (the collection formats): what the web app builds its forms and tag lists from.
+#include "core/template_json.hpp"
+#include "http/route_context.hpp"
+
+namespace storybank::http {
+
+void install_template_routes(RouteContext& context) {
+    context.server.Get("/api/v1/templates", [&context](const httplib::Request&, httplib::Response& response) {
+        std::string body = "{\"templates\":[";
+        bool first = true;
+        for (const auto& story_template : context.stories.templates().all()) {
+            body += (first ? "" : ",") + core::template_to_json(*story_template);
+            first = false;
+        }
+        response.set_content(body + "]}", std::string(kJson));
+    });
+    context.server.Get(
+        R"(/api/v1/templates/([a-z0-9-]+))", [&context](const httplib::Request& request, httplib::Response& response) {
+            const core::Template& story_template = context.stories.templates().get(std::string(request.matches[1]));
+            response.set_content(core::template_to_json(story_template), std::string(kJson));
+        });
+}
+
+}  // namespace storybank::http

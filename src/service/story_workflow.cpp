@@ -1,0 +1,117 @@
+// Writing and moving stories as someone with rights: the rules of docs/authorization.md and the workflow, in one
+// place for the HTTP API and the command line.
+#include "core/error.hpp"
+#include "service/account_problems.hpp"
+#include "service/story_service.hpp"
+
+namespace storybank::service {
+namespace {
+
+/// Moves that must say why: sending a story back, archiving it, withdrawing a published one.
+bool needs_reason(core::WorkflowState from, core::WorkflowState to) {
+    return to == core::WorkflowState::ChangesRequested || to == core::WorkflowState::Archived ||
+           from == core::WorkflowState::Published;
+}
+
+}  // namespace
+
+Outcome<std::int64_t> StoryService::create_story_as(const auth::Subject& writer,
+                                                    core::Story story,
+                                                    const Actor& actor) {
+    if (story.template_id.empty()) {
+        story.template_id = m_templates.default_template().id;
+    }
+    const core::Template* story_template = m_templates.find(story.template_id);
+    if (story_template == nullptr) {
+        return Outcome<std::int64_t>::refused(
+            {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+    }
+    assign_writer_organisation(writer, story);
+    if (!auth::may(writer, auth::StoryAction::Edit, facts_of(story, core::WorkflowState::Draft))) {
+        return Outcome<std::int64_t>::refused({detail::refusal("partner_ngo", "story-not-yours")});
+    }
+    return Outcome<std::int64_t>::done(create_story(std::move(story), actor, "created"));
+}
+
+void StoryService::assign_writer_organisation(const auth::Subject& writer, core::Story& story) {
+    const core::Template* story_template = m_templates.find(story.template_id);
+    const core::FieldDefinition* partner_field =
+        story_template != nullptr ? story_template->field_with_role(core::FieldRole::PartnerNgo) : nullptr;
+    if (partner_field == nullptr || !story.text(partner_field->key).empty()) {
+        return;
+    }
+    std::vector<std::int64_t> own;
+    for (const auto& membership : writer.memberships) {
+        if (membership.role == auth::Role::Contributor) {
+            own.push_back(membership.organisation_id);
+        }
+    }
+    if (own.size() == 1) {
+        if (auto organisation = m_store.find_organisation_by_id(own.front())) {
+            story.set(partner_field->key, organisation->name);
+        }
+    }
+}
+
+Outcome<int> StoryService::update_story(const auth::Subject& editor,
+                                        std::int64_t story_id,
+                                        core::Story story,
+                                        int expected_revision,
+                                        const Actor& actor,
+                                        std::string_view note) {
+    store::StorySummary current = summary_allowing(editor, story_id, auth::StoryAction::Edit);
+    if (story.template_id.empty()) {
+        story.template_id = current.template_id;
+    }
+    if (m_templates.find(story.template_id) == nullptr) {
+        return Outcome<int>::refused(
+            {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+    }
+    // The new text may name other organisations: the editor must be allowed to edit the story as it will be.
+    if (!auth::may(editor, auth::StoryAction::Edit, facts_of(story, current.status))) {
+        return Outcome<int>::refused({detail::refusal("partner_ngo", "story-not-yours")});
+    }
+    store::SaveRequest request = save_request(std::move(story), actor, note);
+    request.audit = m_audit.entry(actor, audit_action::kStoryUpdate, "story", std::to_string(story_id),
+                                  {{"revision", std::to_string(expected_revision + 1)}});
+    return Outcome<int>::done(m_store.save_revision(story_id, request, expected_revision));
+}
+
+Outcome<core::WorkflowState> StoryService::move_story(const auth::Subject& subject,
+                                                      std::int64_t story_id,
+                                                      core::WorkflowState to,
+                                                      std::string_view reason,
+                                                      const Actor& actor) {
+    using Result = Outcome<core::WorkflowState>;
+    store::StorySummary current = summary_allowing(subject, story_id, auth::StoryAction::See);
+    std::string from_name(core::workflow_state_name(current.status));
+    std::string to_name(core::workflow_state_name(to));
+    if (!core::is_allowed_transition(current.status, to)) {
+        return Result::refused(
+            {detail::refusal("status", "transition-not-allowed", {{"from", from_name}, {"to", to_name}})});
+    }
+    if (!auth::may_move(subject, story_facts(current), to)) {
+        throw Error(ErrorKind::Forbidden,
+                    "you may not move story " + std::to_string(story_id) + " from " + from_name + " to " + to_name);
+    }
+    std::string why = std::string(reason);
+    if (needs_reason(current.status, to) && why.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return Result::refused({detail::refusal("reason", "transition-reason-missing", {{"to", to_name}})});
+    }
+    m_store.move_story(story_id, current.status, to,
+                       m_audit.entry(actor, audit_action::kStoryTransition, "story", std::to_string(story_id),
+                                     {{"from", from_name}, {"to", to_name}, {"reason", why}}));
+    return Result::done(to);
+}
+
+std::vector<store::AuditEntry> StoryService::transitions_for(const auth::Subject& reader, std::int64_t story_id) {
+    summary_allowing(reader, story_id, auth::StoryAction::SeePersonalData);
+    store::AuditQuery query;
+    query.limit = 1000;
+    query.target_type = "story";
+    query.target_id = std::to_string(story_id);
+    query.action = std::string(audit_action::kStoryTransition);
+    return m_store.audit_entries(query);
+}
+
+}  // namespace storybank::service
