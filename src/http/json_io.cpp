@@ -195,7 +195,7 @@ std::string refusal_json(int status,
     for (const auto& problem : problems) {
         items.push_back({{"field", problem.field},
                          {"severity", core::severity_name(problem.severity)},
-                         {"id", problem.message_id},
+                         {"message_id", problem.message_id},
                          {"message", messages.render(language, problem.message_id, problem.params)}});
     }
     return dump({{"type", "about:blank"},
@@ -244,6 +244,19 @@ std::string tag_suggestions_to_json(std::int64_t story_id, const std::vector<ser
             {{"tag", suggestion.key}, {"occurrences", suggestion.occurrences}, {"keywords", suggestion.keywords}});
     }
     return dump({{"story_id", story_id}, {"suggestions", std::move(items)}});
+}
+
+std::string selections_to_json(const std::vector<store::Selection>& selections) {
+    Json items = Json::array();
+    for (const auto& selection : selections) {
+        items.push_back({{"id", selection.id},
+                         {"story_id", selection.story_id},
+                         {"report", selection.report},
+                         {"reason", selection.reason},
+                         {"selected_by", selection.selected_by},
+                         {"selected_at", selection.selected_at}});
+    }
+    return dump({{"selections", std::move(items)}});
 }
 
 std::string tags_to_json(std::int64_t story_id, const std::vector<std::string>& tags) {

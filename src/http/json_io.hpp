@@ -57,6 +57,9 @@ std::string comments_to_json(std::int64_t story_id, const std::vector<store::Com
 /// {"story_id", "suggestions": [{"tag", "occurrences", "keywords"}]}
 std::string tag_suggestions_to_json(std::int64_t story_id, const std::vector<service::TagSuggestion>& suggestions);
 
+/// {"selections": [{"id", "story_id", "report", "reason", "selected_by", "selected_at"}]}
+std::string selections_to_json(const std::vector<store::Selection>& selections);
+
 /// {"story_id", "tags": [...]}
 std::string tags_to_json(std::int64_t story_id, const std::vector<std::string>& tags);
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "http/json_io.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace storybank::http {
@@ -36,6 +37,18 @@ void RouteContext::refuse(const httplib::Request& request,
                               : messages.render(lang, problems.front().message_id, problems.front().params);
     response.status = status;
     response.set_content(refusal_json(status, code, message, problems, messages, lang), std::string(kProblemJson));
+}
+
+void RouteContext::refuse_story_write(const httplib::Request& request,
+                                      httplib::Response& response,
+                                      const std::vector<core::Problem>& problems) const {
+    bool not_theirs = std::any_of(problems.begin(), problems.end(),
+                                  [](const core::Problem& problem) { return problem.message_id == "story-not-yours"; });
+    if (not_theirs) {
+        refuse(request, response, problems, 403, "forbidden");
+    } else {
+        refuse(request, response, problems);
+    }
 }
 
 std::int64_t parse_id(const std::string& text, const char* what) {

@@ -36,6 +36,10 @@ struct RouteContext {
                 const std::vector<core::Problem>& problems,
                 int status = 422,
                 std::string_view code = "refused") const;
+    /// Answers the refusal of a story write: 403 when the story is not the writer's to write, 422 otherwise.
+    void refuse_story_write(const httplib::Request& request,
+                            httplib::Response& response,
+                            const std::vector<core::Problem>& problems) const;
 };
 
 // Request reading shared by the route groups. Each throws Error(InvalidRequest) naming the parameter.

@@ -75,7 +75,7 @@ void install_story_routes(RouteContext& context) {
         caller.require_scope(kWrite);
         auto outcome = stories.create_story_as(caller.subject(), story_from_body(request), caller.actor());
         if (!outcome.ok()) {
-            context.refuse(request, response, outcome.problems, 403, "forbidden");
+            context.refuse_story_write(request, response, outcome.problems);
             return;
         }
         response.status = 201;
@@ -109,7 +109,7 @@ void install_story_routes(RouteContext& context) {
             auto outcome = stories.update_story(caller.subject(), id, std::move(story), expected, caller.actor(),
                                                 note.empty() ? "edited" : note);
             if (!outcome.ok()) {
-                context.refuse(request, response, outcome.problems, 403, "forbidden");
+                context.refuse_story_write(request, response, outcome.problems);
                 return;
             }
         } catch (const Error& error) {

@@ -48,7 +48,7 @@ void install_upload_routes(RouteContext& context) {
         ingest::SourceFile source{file_name_of(file, "document"), file.content};
         auto outcome = stories.import_as(caller.subject(), source, form_value(request, "template"), caller.actor());
         if (!outcome.ok()) {
-            context.refuse(request, response, outcome.problems, 403, "forbidden");
+            context.refuse_story_write(request, response, outcome.problems);
             return;
         }
         const service::ImportReport& report = *outcome.value;

@@ -1,4 +1,4 @@
-// Moving a story along the workflow, and the record of its moves.
+// Moving a story along the workflow, the record of its moves, and selecting stories for reports.
 #include "core/error.hpp"
 #include "http/json_io.hpp"
 #include "http/route_context.hpp"
@@ -38,6 +38,31 @@ void install_story_workflow_routes(RouteContext& context) {
                    response.set_content(transitions_to_json(id, stories.transitions_for(caller.subject(), id)),
                                         std::string(kJson));
                });
+
+    server.Post(R"(/api/v1/stories/([^/]+)/selections)", [&](const httplib::Request& request,
+                                                             httplib::Response& response) {
+        Caller caller = context.caller(request);
+        caller.signed_in();
+        caller.require_scope("stories:write");
+        std::int64_t id = parse_id(request.matches[1], "the story id");
+        auto fields = string_fields(json_body(request));
+        auto outcome = stories.select_story(caller.subject(), id, fields["report"], fields["reason"], caller.actor());
+        if (!outcome.ok()) {
+            context.refuse(request, response, outcome.problems);
+            return;
+        }
+        response.status = 201;
+        response.set_content(selections_to_json(stories.selections_for(caller.subject(), fields["report"])),
+                             std::string(kJson));
+    });
+
+    server.Get("/api/v1/selections", [&](const httplib::Request& request, httplib::Response& response) {
+        Caller caller = context.caller(request);
+        caller.require_scope("stories:read");
+        response.set_content(
+            selections_to_json(stories.selections_for(caller.subject(), request.get_param_value("report"))),
+            std::string(kJson));
+    });
 }
 
 }  // namespace storybank::http

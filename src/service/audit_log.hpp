@@ -36,6 +36,7 @@ inline constexpr std::string_view kStoryUpdate = "story.update";
 inline constexpr std::string_view kStoryTransition = "story.transition";
 inline constexpr std::string_view kStoryTags = "story.tags";
 inline constexpr std::string_view kCommentCreate = "comment.create";
+inline constexpr std::string_view kSelectionCreate = "selection.create";
 }  // namespace audit_action
 
 /// Makes the audit entries of every write, stamped with the service's clock. The store writes an entry in the

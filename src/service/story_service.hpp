@@ -143,6 +143,17 @@ public:
     /// Tags of the vocabulary that the story's words suggest (service/tag_suggestions.hpp), for those who see it.
     std::vector<TagSuggestion> tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id);
 
+    /// Selects an approved or published story for a report, with the reason it was chosen (Most Significant
+    /// Change): for those who may publish it. Problems: selection-report-missing, selection-reason-missing,
+    /// selection-not-ready (not approved or published), selection-exists.
+    Outcome<std::int64_t> select_story(const auth::Subject& selector,
+                                       std::int64_t story_id,
+                                       std::string report,
+                                       std::string reason,
+                                       const Actor& actor);
+    /// The selections of a report (empty: of every report), only of stories `reader` may see.
+    std::vector<store::Selection> selections_for(const auth::Subject& reader, std::string_view report);
+
     /// The workflow moves of a story, newest first, from the audit log (who, when, from, to, why).
     std::vector<store::AuditEntry> transitions_for(const auth::Subject& reader, std::int64_t story_id);
     std::vector<core::RevisionInfo> history(std::int64_t story_id);

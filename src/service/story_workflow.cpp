@@ -1,6 +1,7 @@
 // Writing and moving stories as someone with rights: the rules of docs/authorization.md and the workflow, in one
 // place for the HTTP API and the command line.
 #include "core/error.hpp"
+#include "core/story_check.hpp"
 #include "service/account_problems.hpp"
 #include "service/story_service.hpp"
 
@@ -25,6 +26,9 @@ Outcome<std::int64_t> StoryService::create_story_as(const auth::Subject& writer,
     if (story_template == nullptr) {
         return Outcome<std::int64_t>::refused(
             {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+    }
+    if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
+        return Outcome<std::int64_t>::refused(std::move(refusals));
     }
     assign_writer_organisation(writer, story);
     if (!auth::may(writer, auth::StoryAction::Edit, facts_of(story, core::WorkflowState::Draft))) {
@@ -63,9 +67,13 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     if (story.template_id.empty()) {
         story.template_id = current.template_id;
     }
-    if (m_templates.find(story.template_id) == nullptr) {
+    const core::Template* story_template = m_templates.find(story.template_id);
+    if (story_template == nullptr) {
         return Outcome<int>::refused(
             {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+    }
+    if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
+        return Outcome<int>::refused(std::move(refusals));
     }
     // The new text may name other organisations: the editor must be allowed to edit the story as it will be.
     if (!auth::may(editor, auth::StoryAction::Edit, facts_of(story, current.status))) {

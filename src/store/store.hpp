@@ -147,6 +147,17 @@ struct Comment {
     std::string created_at;  ///< ISO 8601 UTC
 };
 
+/// A story chosen for a report, with why (Most Significant Change selection).
+struct Selection {
+    std::int64_t id = 0;
+    std::int64_t story_id = 0;
+    std::string report;  ///< the report's name, "Rapport annuel 2026"
+    std::string reason;
+    std::int64_t selected_by_user_id = 0;
+    std::string selected_by;
+    std::string selected_at;  ///< ISO 8601 UTC, filled in by the store
+};
+
 /// The one storage interface. Each backend (SQLite now, PostgreSQL later) implements it and passes
 /// tests/store/store_conformance_test.cpp. SQL and backend types never leave the backend's folder.
 ///
@@ -199,6 +210,11 @@ public:
     virtual std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) = 0;
     /// A story's comments, oldest first.
     virtual std::vector<Comment> comments(std::int64_t story_id) = 0;
+    /// Records a selection; returns its id. Throws Error(Conflict) when the story is selected for that report
+    /// already, Error(NotFound) for an unknown story.
+    virtual std::int64_t add_selection(const Selection& selection, const AuditEntry& audit) = 0;
+    /// Selections by report then story; with a report name, only that report's; with a story id, only its.
+    virtual std::vector<Selection> selections(std::string_view report, std::int64_t story_id) = 0;
     /// Number of stories stored.
     virtual std::int64_t story_count() = 0;
 

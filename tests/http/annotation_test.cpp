@@ -56,11 +56,11 @@ TEST_F(AnnotationTest, ReviewersAndWritersTalkInComments) {
 
     auto empty = post(path, "reviewer@hsc.org", {{"body", "   "}});
     ASSERT_EQ(status_of(empty), 422);
-    EXPECT_EQ(Json::parse(empty->body)["problems"][0]["id"], "comment-empty");
+    EXPECT_EQ(Json::parse(empty->body)["problems"][0]["message_id"], "comment-empty");
     auto unknown = post(path, "reviewer@hsc.org", {{"field", "no_such_field"}, {"body", "?"}});
-    EXPECT_EQ(Json::parse(unknown->body)["problems"][0]["id"], "comment-field-unknown");
+    EXPECT_EQ(Json::parse(unknown->body)["problems"][0]["message_id"], "comment-field-unknown");
     auto too_long = post(path, "reviewer@hsc.org", {{"body", std::string(10001, 'a')}});
-    EXPECT_EQ(Json::parse(too_long->body)["problems"][0]["id"], "comment-too-long");
+    EXPECT_EQ(Json::parse(too_long->body)["problems"][0]["message_id"], "comment-too-long");
     EXPECT_EQ(status_of(post(path, "reviewer@cordaid.org", {{"body", "intrus"}})), 404);
     EXPECT_EQ(status_of(get(path)), 404) << "comments are for the people working on the story";
 }
@@ -81,7 +81,7 @@ TEST_F(AnnotationTest, TagsComeFromTheVocabularyWithSuggestions) {
     auto refused = put(base + "/tags", "writer@thinkpeace.org", {{"tags", {"gender", "made-up"}}});
     ASSERT_EQ(status_of(refused), 422);
     Json problem = Json::parse(refused->body)["problems"][0];
-    EXPECT_EQ(problem["id"], "tag-unknown");
+    EXPECT_EQ(problem["message_id"], "tag-unknown");
     EXPECT_NE(problem["message"].get<std::string>().find("child-protection"), std::string::npos)
         << "the message lists the vocabulary";
     auto saved = put(base + "/tags", "writer@thinkpeace.org", {{"tags", {"youth", "gender", "youth"}}});

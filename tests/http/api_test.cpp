@@ -97,7 +97,7 @@ TEST_F(ApiTest, WrongPasswordsAreRefusedThenSlowedDown) {
     ASSERT_EQ(status_of(result), 401);
     EXPECT_EQ(result->get_header_value("Content-Type"), "application/problem+json");
     Json problem = Json::parse(result->body);
-    EXPECT_EQ(problem["problems"][0]["id"], "login-failed");
+    EXPECT_EQ(problem["problems"][0]["message_id"], "login-failed");
     EXPECT_FALSE(problem["problems"][0]["message"].get<std::string>().empty());
     int locked = 0;
     for (int attempt = 0; attempt < 6 && locked == 0; ++attempt) {
@@ -105,7 +105,7 @@ TEST_F(ApiTest, WrongPasswordsAreRefusedThenSlowedDown) {
         if (status_of(result) == 429) {
             locked = attempt + 2;
             EXPECT_GE(std::stoi(result->get_header_value("Retry-After")), 1);
-            EXPECT_EQ(Json::parse(result->body)["problems"][0]["id"], "login-locked");
+            EXPECT_EQ(Json::parse(result->body)["problems"][0]["message_id"], "login-locked");
         }
     }
     EXPECT_GT(locked, 0) << "five failures lock the account for a while";
@@ -202,7 +202,7 @@ TEST_F(ApiTest, TheWorkflowRecordsWhoMovedAStoryWhenAndWhy) {
     auto refused = client.Post(url(id, "/transitions"), consortium().as("reviewer@hsc.org").headers(),
                                Json({{"to", "changes_requested"}}).dump(), "application/json");
     ASSERT_EQ(status_of(refused), 422);
-    EXPECT_EQ(Json::parse(refused->body)["problems"][0]["id"], "transition-reason-missing");
+    EXPECT_EQ(Json::parse(refused->body)["problems"][0]["message_id"], "transition-reason-missing");
     EXPECT_EQ(consortium().move("reviewer@hsc.org", id, "changes_requested", "Ajoutez un témoignage"), 200);
     EXPECT_TRUE(contains(waiting("writer@thinkpeace.org"), id));
     EXPECT_EQ(consortium().move("writer@thinkpeace.org", id, "submitted"), 200);
@@ -333,6 +333,64 @@ TEST_F(ApiTest, MarkupInAFieldComesBackAsData) {
     EXPECT_NE(page->body.find("&lt;script&gt;"), std::string::npos);
 }
 
+TEST_F(ApiTest, AStoryMustFitItsTemplate) {
+    const Credentials& writer = consortium().as("writer@thinkpeace.org");
+    auto client = server().client();
+    Json story = Json::parse(Consortium::story_json("Hors modèle"));
+    story["fields"]["colour"] = "bleu";
+    story["fields"]["author"] = "Awa";  // a person is {name, function}
+    story["problems"] = Json::array({{{"field", "title"}, {"severity", "error"}, {"id", "made-up"}}});
+    auto refused = client.Post("/api/v1/stories", writer.headers(), story.dump(), "application/json");
+    ASSERT_EQ(status_of(refused), 422) << refused->body;
+    Json problems = Json::parse(refused->body)["problems"];
+    ASSERT_EQ(problems.size(), 2U);
+    EXPECT_EQ(problems[0]["message_id"], "field-wrong-type");
+    EXPECT_EQ(problems[0]["field"], "author");
+    EXPECT_EQ(problems[1]["message_id"], "field-unknown");
+    EXPECT_EQ(status_of(client.Post("/api/v1/stories", writer.headers(), "{not json", "application/json")), 400);
+
+    // Accepted, the story's problems are the server's, not what the client claimed.
+    story["fields"].erase("colour");
+    story["fields"]["author"] = {{"name", "Awa TRAORÉ"}, {"function", "animatrice"}};
+    story["fields"].erase("lessons");
+    auto created = client.Post("/api/v1/stories", writer.headers(), story.dump(), "application/json");
+    ASSERT_EQ(status_of(created), 201) << created->body;
+    Json saved = Json::parse(created->body);
+    ASSERT_EQ(saved["problems"].size(), 1U) << created->body;
+    EXPECT_EQ(saved["problems"][0]["message_id"], "field-missing-recommended");
+    EXPECT_EQ(saved["problems"][0]["field"], "lessons");
+}
+
+TEST_F(ApiTest, TheLeadSelectsStoriesForAReportWithAReason) {
+    std::int64_t approved = consortium().story_in("approved", "Sélectionnable");
+    std::int64_t draft = consortium().write("writer@thinkpeace.org", "Pas prête");
+    auto select = [&](const std::string& email, std::int64_t id, const std::string& report, const std::string& reason) {
+        return server().client().Post(url(id, "/selections"), consortium().as(email).headers(),
+                                      Json({{"report", report}, {"reason", reason}}).dump(), "application/json");
+    };
+    EXPECT_EQ(status_of(select("reviewer@hsc.org", approved, "Rapport 2026", "Forte")), 403);
+    auto no_reason = select("coordinator@lead.org", approved, "Rapport 2026", " ");
+    ASSERT_EQ(status_of(no_reason), 422);
+    EXPECT_EQ(Json::parse(no_reason->body)["problems"][0]["message_id"], "selection-reason-missing");
+    auto not_ready = select("coordinator@lead.org", draft, "Rapport 2026", "Touchante");
+    ASSERT_EQ(status_of(not_ready), 422);
+    EXPECT_EQ(Json::parse(not_ready->body)["problems"][0]["message_id"], "selection-not-ready");
+    auto chosen = select("coordinator@lead.org", approved, "Rapport  2026", "Le changement le plus significatif");
+    ASSERT_EQ(status_of(chosen), 201) << chosen->body;
+    auto twice = select("coordinator@lead.org", approved, "Rapport 2026", "Encore");
+    EXPECT_EQ(Json::parse(twice->body)["problems"][0]["message_id"], "selection-exists");
+
+    auto listed_selections = get("/api/v1/selections?report=Rapport%202026", consortium().as("coordinator@lead.org"));
+    ASSERT_EQ(status_of(listed_selections), 200);
+    Json selections = Json::parse(listed_selections->body)["selections"];
+    ASSERT_EQ(selections.size(), 1U);
+    EXPECT_EQ(selections[0]["story_id"], approved);
+    EXPECT_EQ(selections[0]["reason"], "Le changement le plus significatif");
+    EXPECT_EQ(selections[0]["selected_by"], "coordinator@lead.org");
+    EXPECT_EQ(Json::parse(get("/api/v1/selections")->body)["selections"].size(), 0U)
+        << "an approved story is not public yet, nor its selection";
+}
+
 TEST_F(ApiTest, TheAuditLogIsForCoordinators) {
     std::int64_t id = consortium().story_in("submitted", "Pour l'audit");
     auto log =
@@ -358,7 +416,7 @@ TEST_F(ApiTest, InvitationsAreAcceptedOnce) {
     EXPECT_EQ(status_of(client.Post("/api/v1/invitations/accept", body.dump(), "application/json")), 201);
     auto again = client.Post("/api/v1/invitations/accept", body.dump(), "application/json");
     ASSERT_EQ(status_of(again), 422);
-    EXPECT_EQ(Json::parse(again->body)["problems"][0]["id"], "invitation-invalid");
+    EXPECT_EQ(Json::parse(again->body)["problems"][0]["message_id"], "invitation-invalid");
     EXPECT_GT(consortium().write("nouvelle@thinkpeace.org", "Première histoire de Fanta"), 0);
 }
 

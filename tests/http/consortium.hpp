@@ -36,6 +36,9 @@ struct Consortium {
         return found->second;
     }
 
+    /// Drops the kept session (after a logout), so the next as() logs in again.
+    void forget(const std::string& email) { m_sessions.erase(email); }
+
     /// A story as canonical JSON, written for `partner` (the default template's keys).
     static std::string story_json(const std::string& title, const std::string& partner = "Think Peace") {
         nlohmann::json story = {

@@ -550,6 +550,32 @@ TEST_P(StoreConformance, SearchCountsFacetsOverAllMatches) {
     EXPECT_TRUE(store().search(query).facets.empty());
 }
 
+TEST_P(StoreConformance, AStoryIsSelectedOnceForAReport) {
+    std::int64_t first = create({});
+    std::int64_t second = create({});
+    Selection selection;
+    selection.story_id = first;
+    selection.report = "Rapport 2026";
+    selection.reason = "Le changement le plus significatif";
+    selection.selected_by = "coordinator@lead.org";
+    store().add_selection(selection, test_audit("selection.create"));
+    EXPECT_EQ(error_kind_of([&] { store().add_selection(selection, test_audit("selection.create")); }),
+              ErrorKind::Conflict);
+    selection.report = "Rapport 2025";
+    store().add_selection(selection, test_audit("selection.create"));
+    selection.story_id = second;
+    store().add_selection(selection, test_audit("selection.create"));
+    EXPECT_EQ(store().selections("", 0).size(), 3U);
+    auto of_2025 = store().selections("Rapport 2025", 0);
+    ASSERT_EQ(of_2025.size(), 2U);
+    EXPECT_EQ(of_2025[0].story_id, first);
+    EXPECT_FALSE(of_2025[0].selected_at.empty());
+    EXPECT_EQ(store().selections("", first).size(), 2U);
+    selection.story_id = second + 100;
+    EXPECT_EQ(error_kind_of([&] { store().add_selection(selection, test_audit("selection.create")); }),
+              ErrorKind::NotFound);
+}
+
 TEST_P(StoreConformance, ImportingTheSameBytesTwiceReturnsTheFirstStory) {
     ImportSource source{"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "rapport.docx"};
     ImportOutcome first = store().import_story(request_for({.title = "Premier import"}), source);

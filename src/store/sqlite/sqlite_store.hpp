@@ -50,6 +50,8 @@ public:
     void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) override;
     std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) override;
     std::vector<Comment> comments(std::int64_t story_id) override;
+    std::int64_t add_selection(const Selection& selection, const AuditEntry& audit) override;
+    std::vector<Selection> selections(std::string_view report, std::int64_t story_id) override;
     void move_story(std::int64_t story_id,
                     core::WorkflowState from,
                     core::WorkflowState to,
