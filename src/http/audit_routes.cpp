@@ -2,6 +2,8 @@
 #include "http/json_io.hpp"
 #include "http/route_context.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 
 void install_audit_routes(RouteContext& context) {

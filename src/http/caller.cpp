@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 namespace {
 

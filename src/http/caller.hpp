@@ -1,14 +1,15 @@
 #pragma once
 
-#include "auth/policy.hpp"
 #include "service/account_service.hpp"
 #include "service/principal.hpp"
-
-#include <httplib.h>
 
 #include <optional>
 #include <string>
 #include <string_view>
+
+namespace httplib {
+struct Request;
+}
 
 namespace storybank::http {
 

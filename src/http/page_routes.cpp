@@ -4,6 +4,8 @@
 #include "http/route_context.hpp"
 #include "render/html_writer.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 namespace {
 

@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 #include "http/json_io.hpp"
 
+#include <httplib.h>
+
 #include <algorithm>
 #include <charconv>
 

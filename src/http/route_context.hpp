@@ -6,12 +6,17 @@
 #include "service/account_service.hpp"
 #include "service/story_service.hpp"
 
-#include <httplib.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+// Only references to cpp-httplib's types here: its header is included by the .cpp files that use them.
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace storybank::http {
 

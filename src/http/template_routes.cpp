@@ -2,6 +2,8 @@
 #include "core/template_json.hpp"
 #include "http/route_context.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 
 void install_template_routes(RouteContext& context) {

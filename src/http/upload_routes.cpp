@@ -3,6 +3,8 @@
 #include "core/story_json.hpp"
 #include "http/route_context.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 namespace {
 

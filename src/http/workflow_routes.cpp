@@ -3,6 +3,8 @@
 #include "http/json_io.hpp"
 #include "http/route_context.hpp"
 
+#include <httplib.h>
+
 namespace storybank::http {
 
 void install_story_workflow_routes(RouteContext& context) {

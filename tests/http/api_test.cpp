@@ -90,6 +90,16 @@ TEST_F(ApiTest, LoginSetsProtectedCookiesAndLogoutEndsTheSession) {
     EXPECT_EQ(status_of(get("/api/v1/session", credentials)), 401) << "the old cookie is dead on the server too";
 }
 
+TEST_F(ApiTest, AnIdleSessionEndsOnTheServer) {
+    Credentials credentials = storybank::testing::login(server(), "donor@bailleur.org");
+    EXPECT_EQ(status_of(get("/api/v1/session", credentials)), 200);
+    server().advance(std::chrono::minutes(29));
+    EXPECT_EQ(status_of(get("/api/v1/session", credentials)), 200) << "activity keeps it alive";
+    server().advance(std::chrono::minutes(31));
+    EXPECT_EQ(status_of(get("/api/v1/session", credentials)), 401) << "30 minutes without activity end it";
+    EXPECT_EQ(status_of(get("/api/v1/session", storybank::testing::login(server(), "donor@bailleur.org"))), 200);
+}
+
 TEST_F(ApiTest, WrongPasswordsAreRefusedThenSlowedDown) {
     auto client = server().client();
     Json wrong = {{"email", "writer@autre.org"}, {"password", "not the password at all"}};
@@ -112,7 +122,7 @@ TEST_F(ApiTest, WrongPasswordsAreRefusedThenSlowedDown) {
     // Locked means locked: the right password waits too.
     Json right = {{"email", "writer@autre.org"}, {"password", TestServer::kPassword}};
     EXPECT_EQ(status_of(client.Post("/api/v1/session", right.dump(), "application/json")), 429);
-    server().clock.advance(std::chrono::hours(2));
+    server().advance(std::chrono::hours(2));
     EXPECT_EQ(status_of(client.Post("/api/v1/session", right.dump(), "application/json")), 201);
 }
 

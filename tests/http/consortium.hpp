@@ -27,8 +27,12 @@ struct Consortium {
         server.user("donor@bailleur.org", "Bailleur", "viewer");
     }
 
-    /// Logs in once per account and keeps the session.
+    /// Logs in once per account and keeps the session, until the test moves the server's clock.
     const Credentials& as(const std::string& email) {
+        if (m_clock_moves != server.clock_moves) {
+            m_sessions.clear();
+            m_clock_moves = server.clock_moves;
+        }
         auto found = m_sessions.find(email);
         if (found == m_sessions.end()) {
             found = m_sessions.emplace(email, login(server, email)).first;
@@ -111,6 +115,7 @@ struct Consortium {
 
 private:
     std::map<std::string, Credentials> m_sessions;
+    int m_clock_moves = 0;
 };
 
 }  // namespace storybank::testing

@@ -102,7 +102,14 @@ public:
         EXPECT_TRUE(outcome.ok()) << email;
     }
 
+    /// Moves the clock; sessions kept by clients made before may have ended (see clock_moves).
+    void advance(std::chrono::system_clock::duration step) {
+        clock.advance(step);
+        ++clock_moves;
+    }
+
     static constexpr const char* kPassword = "le fleuve Niger à Ségou";
+    int clock_moves = 0;
 
 private:
     std::filesystem::path m_dir;
