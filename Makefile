@@ -88,6 +88,7 @@ bench: setup
 	$(BENCH_DIR)/bench/search_bench --benchmark_out=$(BENCH_DIR)/results/search.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/photo_bench --benchmark_out=$(BENCH_DIR)/results/photo.json --benchmark_out_format=json
 	$(BENCH_DIR)/bench/import_bench --benchmark_out=$(BENCH_DIR)/results/import.json --benchmark_out_format=json
+	$(BENCH_DIR)/bench/render_bench --benchmark_out=$(BENCH_DIR)/results/render.json --benchmark_out_format=json
 	python3 bench/http_load_bench.py --build-dir $(BENCH_DIR)
 
 # The HTTP load benchmark alone (wrk against storybank serve, beside nginx): bench/README.md.

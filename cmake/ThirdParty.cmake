@@ -19,6 +19,9 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(pugixml 1.11 REQUIRED)
 # PDF text (GPL-2|GPL-3, compatible with storybank's AGPL-3.0-or-later); poppler ships only pkg-config files.
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+# PDF writing: cairo and pango ship only pkg-config files. xlsxwriter likewise.
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 find_library(STEMMER_LIB stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

@@ -15,7 +15,7 @@ build_packages=(
   clang clang-format clang-tidy
 )
 test_packages=(
-  sqlite3 curl poppler-utils qpdf
+  sqlite3 curl poppler-utils qpdf unzip time
   libreoffice-writer libreoffice-calc pandoc imagemagick libimage-exiftool-perl chromium
 )
 # The HTTP load benchmark (bench/http_load_bench.py): wrk drives the load, nginx is the reference server. The

@@ -55,6 +55,41 @@ struct SearchArguments {
     bool json = false;
 };
 
+/// Which stories a booklet or a data export takes (service::StorySelection).
+struct SelectionArguments {
+    std::vector<std::int64_t> ids;
+    std::string query;
+    FilterArguments filter;
+};
+
+struct ExportArguments {
+    std::int64_t id = 0;
+    int revision = 0;
+    std::string format;
+    std::string output;
+    std::string paper = "a4";
+    bool public_profile = false;  ///< leave out personal data and what has no consent
+};
+
+struct BookletArguments {
+    SelectionArguments selection;
+    std::string title;
+    std::string consortium;
+    std::string period;
+    std::string format;  ///< pdf or docx; empty: from the output's extension
+    std::string output;
+    std::string paper = "a4";
+    bool with_personal_data = false;
+};
+
+struct ExportDataArguments {
+    SelectionArguments selection;
+    std::string format;
+    std::string output;
+    bool excel_fr = false;
+    bool public_profile = false;
+};
+
 struct AdminArguments {
     std::string email;
     std::string name;
@@ -116,6 +151,9 @@ int run_show(const GlobalOptions& options, const ShowArguments& arguments);
 int run_history(const GlobalOptions& options, std::int64_t id);
 int run_move(const GlobalOptions& options, const MoveArguments& arguments);
 int run_search(const GlobalOptions& options, const SearchArguments& arguments);
+int run_export(const GlobalOptions& options, const ExportArguments& arguments);
+int run_booklet(const GlobalOptions& options, const BookletArguments& arguments);
+int run_export_data(const GlobalOptions& options, const ExportDataArguments& arguments);
 int run_serve(const GlobalOptions& options, const ServeOptions& serve);
 int run_templates(const GlobalOptions& options);
 int run_template_show(const GlobalOptions& options, const std::string& id);

@@ -36,6 +36,14 @@ void add_filters(CLI::App& command, FilterArguments& filter) {
     command.add_option("--status", filter.status, "Only stories in this state (draft, submitted, approved, …)");
 }
 
+void add_selection(CLI::App& command, SelectionArguments& selection) {
+    add_filters(command, selection.filter);
+    command.add_option("--query", selection.query, "Only stories matching this full-text search, best first");
+    command.add_option("--id", selection.ids, "These stories, in this order (repeat, or 3,8,12)")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber);
+}
+
 int run(int argc, char** argv) {
     CLI::App app{
         "storybank — collect, review, search and publish the success stories of an NGO consortium.\n"
@@ -121,13 +129,49 @@ int run(int argc, char** argv) {
     search_command->add_flag("--json", search.json, "Print JSON");
     search_command->callback([&] { command = [&] { return run_search(options, search); }; });
 
-    ShowArguments export_arguments;
-    auto* export_command = app.add_subcommand("export", "Write a story as json, md or html (personal data included)");
+    ExportArguments export_arguments;
+    auto* export_command = app.add_subcommand(
+        "export", "Write a story as pdf, docx, md, html or json (personal data included unless --public)");
     export_command->add_option("id", export_arguments.id, "Story id")->required()->check(CLI::PositiveNumber);
-    export_command->add_option("--format", export_arguments.format, "json, md or html")->required();
+    export_command->add_option("--format", export_arguments.format, "pdf, docx, md, html or json")->required();
     export_command->add_option("--revision", export_arguments.revision, "Revision number (default: the current one)");
     export_command->add_option("-o,--output", export_arguments.output, "File to write (default: standard output)");
-    export_command->callback([&] { command = [&] { return run_show(options, export_arguments); }; });
+    export_command->add_option("--paper", export_arguments.paper, "Paper of pdf and docx: a4 or letter")
+        ->capture_default_str();
+    export_command->add_flag("--public", export_arguments.public_profile,
+                             "As for the public: no contact details or personal fields, no testimony or photo "
+                             "without consent");
+    export_command->callback([&] { command = [&] { return run_export(options, export_arguments); }; });
+
+    BookletArguments booklet;
+    auto* booklet_command = app.add_subcommand(
+        "booklet",
+        "Compile stories into a donor booklet (PDF: cover, contents, chapters, index; or DOCX), public by default");
+    add_selection(*booklet_command, booklet.selection);
+    booklet_command->add_option("--title", booklet.title, "Title on the cover")->required();
+    booklet_command->add_option("--consortium", booklet.consortium,
+                                "Consortium on the cover (default: the member most stories name)");
+    booklet_command->add_option("--period", booklet.period, "Period on the cover (default: the stories' years)");
+    booklet_command->add_option("-o,--output", booklet.output, "File to write: .pdf or .docx")->required();
+    booklet_command->add_option("--format", booklet.format, "pdf or docx (default: from the file's extension)");
+    booklet_command->add_option("--paper", booklet.paper, "a4 or letter")->capture_default_str();
+    booklet_command->add_flag("--with-personal-data", booklet.with_personal_data,
+                              "Keep contact details, personal fields and testimonies and photos without consent "
+                              "(for internal use only)");
+    booklet_command->callback([&] { command = [&] { return run_booklet(options, booklet); }; });
+
+    ExportDataArguments export_data;
+    auto* export_data_command = app.add_subcommand(
+        "export-data", "Write stories as data: csv, xlsx, json or ndjson (one story at a time, any number)");
+    add_selection(*export_data_command, export_data.selection);
+    export_data_command->add_option("--format", export_data.format, "csv, xlsx, json or ndjson")->required();
+    export_data_command->add_option("-o,--output", export_data.output, "File to write (default: standard output)");
+    export_data_command->add_flag("--excel-fr", export_data.excel_fr,
+                                  "CSV for a French Excel: semicolons and CRLF line ends");
+    export_data_command->add_flag("--public", export_data.public_profile,
+                                  "As for the public: no contact details or personal fields, no testimony or photo "
+                                  "without consent");
+    export_data_command->callback([&] { command = [&] { return run_export_data(options, export_data); }; });
 
     auto* serve_command =
         app.add_subcommand("serve", "Serve the stories over HTTP: JSON API under /api/v1 and web pages");

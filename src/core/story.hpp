@@ -34,6 +34,7 @@ struct Quote {
     std::string text;
     std::string speaker;
     std::string role;
+    bool consent = false;  ///< the speaker agreed to be quoted in public outputs
     bool operator==(const Quote&) const = default;
 };
 

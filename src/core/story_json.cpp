@@ -25,7 +25,11 @@ Json value_to_json(const FieldValue& value) {
         Json operator()(const QuoteList& quotes) const {
             Json out = Json::array();
             for (const auto& quote : quotes) {
-                out.push_back({{"text", quote.text}, {"speaker", quote.speaker}, {"role", quote.role}});
+                Json entry = {{"text", quote.text}, {"speaker", quote.speaker}, {"role", quote.role}};
+                if (quote.consent) {
+                    entry["consent"] = true;
+                }
+                out.push_back(std::move(entry));
             }
             return out;
         }
@@ -136,7 +140,7 @@ FieldValue value_from_json(const Json& value, const std::string& where) {
                 fail(item_where, "must be an object");
             }
             out.push_back(Quote{string_at(item, "text", item_where), string_at(item, "speaker", item_where),
-                                string_at(item, "role", item_where)});
+                                string_at(item, "role", item_where), item.value("consent", false)});
         }
         return out;
     }

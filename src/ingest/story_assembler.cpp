@@ -358,7 +358,10 @@ AssembledStory StoryAssembler::assemble_with_photos(const DocumentText& document
                             quotes.push_back({strip_enclosing_emphasis(paragraph.text), "", ""});
                         }
                         for (auto& quote : found_quotes) {
-                            quotes.push_back(std::move(quote));
+                            // The same testimony in the text and under its own label is one testimony.
+                            if (std::find(quotes.begin(), quotes.end(), quote) == quotes.end()) {
+                                quotes.push_back(std::move(quote));
+                            }
                         }
                     }
                 }

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/story_index.hpp"
 #include "ingest/story_reader.hpp"
+#include "render/story_layout.hpp"
 #include "service/story_visibility.hpp"
 
 namespace storybank::service {
@@ -126,20 +127,13 @@ int StoryService::public_revision(std::int64_t story_id) {
 
 core::Revision StoryService::without_personal_data(core::Revision found) const {
     const core::Template* story_template = m_templates.find(found.story.template_id);
-    std::vector<std::pair<std::string, core::FieldValue>> kept;
-    for (auto& [key, value] : found.story.fields) {
-        const core::FieldDefinition* field = story_template != nullptr ? story_template->find_field(key) : nullptr;
-        // Unknown template or field: nothing says the value is safe to show, so leave it out.
-        if (field != nullptr && !field->personal) {
-            kept.emplace_back(key, std::move(value));
-        }
-    }
-    found.story.fields = std::move(kept);
-    // People shown in a photo who did not agree to its publication stay out of public outputs.
-    for (auto& [key, value] : found.story.fields) {
-        if (auto* photos = std::get_if<core::PhotoList>(&value)) {
-            std::erase_if(*photos, [](const core::Photo& photo) { return !photo.consent; });
-        }
+    if (story_template == nullptr) {
+        // Unknown template: nothing says any value is safe to show, so leave them all out.
+        found.story.fields.clear();
+    } else {
+        // The one rule of every public output (documents use it too): personal fields out, and the people
+        // quoted or shown who did not agree to publication, their testimony cut from the text as well.
+        found.story = render::public_story(found.story, *story_template, "[\u2026]");
     }
     std::erase_if(found.story.problems, [&](const core::Problem& problem) {
         const core::FieldDefinition* field =

@@ -136,6 +136,33 @@ TEST_F(StoryAccessTest, EachReaderSeesWhatTheMatrixAllows) {
     EXPECT_NO_THROW(m_stories->story_for(anonymous, id, 1));
 }
 
+TEST_F(StoryAccessTest, PublicReadersSeeNoTestimonyOrPhotoWithoutConsent) {
+    core::Story story;
+    story.template_id = "success-story";
+    story.language = "fr";
+    story.set("title", std::string("Les femmes de Gao"));
+    story.set("lessons", std::string("Les ateliers ont aidé. « Nous parlons enfin » **Awa KONÉ**, animatrice. Fin."));
+    story.set("quotes", core::QuoteList{{"Nous parlons enfin", "Awa KONÉ", "animatrice", false},
+                                        {"Merci", "Oumar DIALLO", "maire", true}});
+    story.set("photos", core::PhotoList{{"Atelier", std::nullopt, false}, {"Marché", std::nullopt, true}});
+    std::int64_t id = m_stories->create_story(story, Actor(m_author, "awa@example.org", "10.0.0.1"), "online");
+    store().set_status(id, core::WorkflowState::Published, status_audit());
+
+    core::Revision seen = m_stories->story_for(auth::Subject{}, id);
+    const auto* quotes = std::get_if<core::QuoteList>(seen.story.find("quotes"));
+    ASSERT_NE(quotes, nullptr);
+    ASSERT_EQ(quotes->size(), 1u);
+    EXPECT_EQ(quotes->front().speaker, "Oumar DIALLO");
+    const auto* photos = std::get_if<core::PhotoList>(seen.story.find("photos"));
+    ASSERT_NE(photos, nullptr);
+    ASSERT_EQ(photos->size(), 1u);
+    EXPECT_EQ(photos->front().caption, "Marché");
+    std::string lessons(seen.story.text("lessons"));
+    EXPECT_EQ(lessons.find("KONÉ"), std::string::npos) << lessons;
+    EXPECT_EQ(lessons.find("parlons"), std::string::npos) << lessons;
+    EXPECT_NE(lessons.find("Fin."), std::string::npos) << lessons;
+}
+
 TEST_F(StoryAccessTest, FactsComeFromTheSummary) {
     std::int64_t id = think_peace_story();
     auth::StoryFacts facts = story_facts(*store().find_story(id));

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/composition.hpp"
+#include "cli/story_filter.hpp"
 #include "core/error.hpp"
 #include "core/story_json.hpp"
 #include "http/json_io.hpp"
@@ -11,27 +12,6 @@
 
 namespace storybank::cli {
 namespace {
-
-store::StoryFilter to_filter(const FilterArguments& arguments) {
-    store::StoryFilter filter;
-    filter.country = arguments.country;
-    filter.partner_ngo = arguments.partner;
-    filter.consortium_member = arguments.member;
-    filter.template_id = arguments.template_id;
-    filter.language = arguments.language;
-    filter.year = arguments.year;
-    filter.tag = arguments.tag;
-    if (!arguments.status.empty()) {
-        filter.status = core::parse_workflow_state(arguments.status);
-        if (!filter.status) {
-            throw Error(ErrorKind::InvalidRequest,
-                        "--status must be one of draft, submitted, changes_requested, "
-                        "approved, published, archived; not '" +
-                            arguments.status + "'");
-        }
-    }
-    return filter;
-}
 
 std::string where_of(const store::StorySummary& summary) {
     if (summary.locality.empty()) {
@@ -78,7 +58,7 @@ void write_output(const std::string& content, const std::string& output) {
 int run_list(const GlobalOptions& options, const ListArguments& arguments) {
     auto application = make_application(options, NeedsStore::Yes);
     store::ListQuery query;
-    query.filter = to_filter(arguments.filter);
+    query.filter = to_story_filter(arguments.filter);
     query.limit = arguments.limit;
     query.after_id = arguments.after;
     auto summaries = application->stories->list(query);
@@ -116,7 +96,7 @@ int run_search(const GlobalOptions& options, const SearchArguments& arguments) {
     auto application = make_application(options, NeedsStore::Yes);
     store::SearchQuery query;
     query.text = arguments.query;
-    query.filter = to_filter(arguments.filter);
+    query.filter = to_story_filter(arguments.filter);
     query.limit = arguments.limit;
     store::SearchResult result = application->stories->search(query);
     if (arguments.json) {
