@@ -222,6 +222,12 @@ void Server::serve() {
 }
 
 void Server::stop() {
+    // cpp-httplib's stop() does nothing until its listen loop has begun, so a stop that came first (a test that ends
+    // at once, a signal during start-up) would leave serve() accepting for ever. Shutting the listening socket down
+    // makes accept() fail, before or after the loop begins; the library then closes it.
+    if (int socket = m_implementation->listening_socket.load(); socket >= 0) {
+        ::shutdown(socket, SHUT_RDWR);
+    }
     m_implementation->server.stop();
 }
 
