@@ -62,6 +62,15 @@ void send_public_story(RouteContext& context,
     response.set_content(*json, std::string(kJson));
 }
 
+/// Filters and a page of a story list: ?limit= (1–500, 50) and the cursor ?after=.
+store::ListQuery list_query_from(const httplib::Request& request) {
+    store::ListQuery query;
+    query.filter = filter_from(request);
+    query.limit = int_parameter(request, "limit", 50, 1, 500);
+    query.after_id = request.has_param("after") ? parse_id(request.get_param_value("after"), "after") : 0;
+    return query;
+}
+
 }  // namespace
 
 void install_story_routes(RouteContext& context) {
@@ -71,10 +80,7 @@ void install_story_routes(RouteContext& context) {
     server.Get("/api/v1/stories", [&](const httplib::Request& request, httplib::Response& response) {
         Caller caller = context.caller(request);
         caller.require_scope(kRead);
-        store::ListQuery query;
-        query.filter = filter_from(request);
-        query.limit = int_parameter(request, "limit", 50, 1, 500);
-        query.after_id = request.has_param("after") ? parse_id(request.get_param_value("after"), "after") : 0;
+        store::ListQuery query = list_query_from(request);
         response.set_content(summaries_to_json(stories.list_for(caller.subject(), query), query.limit),
                              std::string(kJson));
     });
@@ -83,10 +89,7 @@ void install_story_routes(RouteContext& context) {
         Caller caller = context.caller(request);
         caller.signed_in();
         caller.require_scope(kRead);
-        store::ListQuery query;
-        query.filter = filter_from(request);
-        query.limit = int_parameter(request, "limit", 50, 1, 500);
-        query.after_id = request.has_param("after") ? parse_id(request.get_param_value("after"), "after") : 0;
+        store::ListQuery query = list_query_from(request);
         response.set_content(summaries_to_json(stories.waiting_list(caller.subject(), query), query.limit),
                              std::string(kJson));
     });

@@ -8,18 +8,6 @@
 namespace storybank::http {
 namespace {
 
-std::string_view delivery_state_name(store::DeliveryState state) {
-    switch (state) {
-        case store::DeliveryState::Pending:
-            return "pending";
-        case store::DeliveryState::Delivered:
-            return "delivered";
-        case store::DeliveryState::Failed:
-            return "failed";
-    }
-    return "pending";
-}
-
 /// A subscription as listed: never its secret.
 nlohmann::json webhook_to_json(const store::WebhookSubscription& webhook) {
     return {{"id", webhook.id},
@@ -37,7 +25,7 @@ nlohmann::json delivery_to_json(const store::WebhookDelivery& delivery) {
             {"webhook_id", delivery.subscription_id},
             {"event_id", delivery.event_id},
             {"event", delivery.event_type},
-            {"state", delivery_state_name(delivery.state)},
+            {"state", store::delivery_state_name(delivery.state)},
             {"attempts", delivery.attempts},
             {"created_at", delivery.created_at},
             {"next_attempt_at", text_or_null(delivery.next_attempt_at)},

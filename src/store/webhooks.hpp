@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Value types of the Store's webhook part: subscriptions and the outbox of deliveries. Times are ISO 8601 UTC text
@@ -30,6 +31,19 @@ enum class DeliveryState : std::uint8_t {
     Delivered,  ///< the receiver answered 2xx
     Failed,     ///< every attempt failed; given up
 };
+
+/// "pending", "delivered", "failed": as the CLI prints and the API returns a delivery's state.
+inline std::string_view delivery_state_name(DeliveryState state) {
+    switch (state) {
+        case DeliveryState::Pending:
+            return "pending";
+        case DeliveryState::Delivered:
+            return "delivered";
+        case DeliveryState::Failed:
+            return "failed";
+    }
+    return "pending";
+}
 
 /// One event to send to one subscription, kept until delivered or given up, so a restart loses nothing.
 struct WebhookDelivery {

@@ -12,18 +12,6 @@ std::string or_dash(const std::string& text) {
     return text.empty() ? "-" : text;
 }
 
-std::string_view state_name(store::DeliveryState state) {
-    switch (state) {
-        case store::DeliveryState::Pending:
-            return "pending";
-        case store::DeliveryState::Delivered:
-            return "delivered";
-        case store::DeliveryState::Failed:
-            return "failed";
-    }
-    return "pending";
-}
-
 }  // namespace
 
 int run_webhook_add(const GlobalOptions& options, const WebhookArguments& arguments) {
@@ -74,8 +62,8 @@ int run_webhook_deliveries(const GlobalOptions& options, const WebhookArguments&
         std::string when =
             delivery.state == store::DeliveryState::Delivered ? delivery.delivered_at : delivery.next_attempt_at;
         std::cout << delivery.id << '\t' << delivery.subscription_id << '\t' << delivery.event_type << '\t'
-                  << state_name(delivery.state) << '\t' << delivery.attempts << '\t' << delivery.last_status << '\t'
-                  << or_dash(delivery.last_error) << '\t' << or_dash(when) << '\n';
+                  << store::delivery_state_name(delivery.state) << '\t' << delivery.attempts << '\t'
+                  << delivery.last_status << '\t' << or_dash(delivery.last_error) << '\t' << or_dash(when) << '\n';
     }
     return 0;
 }
