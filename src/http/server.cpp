@@ -64,8 +64,9 @@ struct Server::Implementation {
     ServerOptions options;
     httplib::Server server;
     PublicStoryCache public_stories;
-    RouteContext context{server,  services.stories, services.accounts, services.webhooks, services.documents, services.messages,
-                         options, public_stories};
+    RouteContext context{
+        server,  services.stories, services.accounts, services.webhooks, services.documents, services.messages,
+        options, public_stories};
     std::atomic<int> listening_socket{-1};
     int bound_port = 0;
 

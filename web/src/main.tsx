@@ -5,6 +5,7 @@ import { api, signedOutEvent, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
 import { base, navigate, onLinkClick, useLocation } from './router';
+import { BookletBuilder } from './screens/BookletBuilder';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
@@ -81,6 +82,8 @@ function App() {
     );
   } else if (path === 'queue') {
     screen = <Queue />;
+  } else if (path === 'booklet') {
+    screen = <BookletBuilder />;
   } else if (/^stories\/\d+$/.test(path)) {
     screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
   } else {
@@ -103,6 +106,9 @@ function App() {
             </a>
             <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
               {t('app-nav-queue')}
+            </a>
+            <a href={`${base}booklet`} aria-current={path === 'booklet' ? 'page' : undefined}>
+              {t('app-nav-booklet')}
             </a>
           </nav>
         ) : null}
