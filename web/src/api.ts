@@ -92,6 +92,17 @@ export class ApiError extends Error {
   }
 }
 
+/// The refusal a failed answer carries (problem+json), as an ApiError.
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  let message = '';
+  try {
+    message = ((await response.json()) as { message?: string }).message ?? '';
+  } catch {
+    // Not problem+json (a proxy's page, say): the status alone is reported.
+  }
+  return new ApiError(response.status, message);
+}
+
 /// Fired on window when the server no longer knows the session.
 export const signedOutEvent = 'storybank-signed-out';
 
@@ -119,13 +130,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     dispatchEvent(new Event(signedOutEvent));
   }
   if (!response.ok) {
-    let message = '';
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? '';
-    } catch {
-      // Not problem+json (a proxy's page, say): the status alone is reported.
-    }
-    throw new ApiError(response.status, message);
+    throw await apiErrorOf(response);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
