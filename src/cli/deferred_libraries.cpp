@@ -2,11 +2,10 @@
 // libraries (libvips, poppler, cairo and pango with glib) through stubs, and a library is opened the first time
 // one of its functions is called. A server that only serves pages and JSON never maps them, which keeps its
 // memory small (bench/README.md, idle memory); the tests, linked normally, are not concerned.
-#include <dlfcn.h>
-
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <dlfcn.h>
 #include <mutex>
 #include <vector>
 
