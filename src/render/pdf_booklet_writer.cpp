@@ -79,31 +79,22 @@ private:
         const double band = canvas.height() * 0.46;
         canvas.fill_rectangle(0, 0, canvas.width(), band, style::kHeading);
         canvas.fill_rectangle(canvas.left(), band - 70, 56, 4, style::kAccent);
-        TextStyle consortium;
-        consortium.family = "Noto Sans Bold";
-        consortium.size = 10;
-        consortium.colour = {0.85, 0.89, 0.94};
-        consortium.align = Align::Left;
-        consortium.line_spacing = 1.1;
+        TextStyle consortium{.family = "Noto Sans Bold",
+                             .size = 10,
+                             .colour = {0.85, 0.89, 0.94},
+                             .align = Align::Left,
+                             .line_spacing = 1.1};
         canvas.text_at("<span letter_spacing=\"1500\">" +
                            markup_escape(detail::capitals(printed(m_options.consortium, language()))) + "</span>",
                        consortium, canvas.left(), 80, canvas.content_width());
-        TextStyle title;
-        title.family = "Noto Serif Bold";
-        title.size = 30;
-        title.colour = {1, 1, 1};
-        title.align = Align::Left;
-        title.line_spacing = 1.08;
+        TextStyle title{
+            .family = "Noto Serif Bold", .size = 30, .colour = {1, 1, 1}, .align = Align::Left, .line_spacing = 1.08};
         std::string title_markup = markup_escape(printed(m_options.title, language()));
         double height = canvas.measure(title_markup, title, canvas.content_width());
         canvas.text_at(title_markup, title, canvas.left(), band - 86 - height, canvas.content_width());
 
-        TextStyle facts;
-        facts.family = "Noto Sans";
-        facts.size = 11;
-        facts.colour = style::kInk;
-        facts.align = Align::Left;
-        facts.line_spacing = 1.5;
+        TextStyle facts{
+            .family = "Noto Sans", .size = 11, .colour = style::kInk, .align = Align::Left, .line_spacing = 1.5};
         std::string lines;
         if (!m_options.period.empty()) {
             lines += "<b>" + markup_escape(printed(m_labels.period, language())) + "</b>  " +
@@ -120,12 +111,8 @@ private:
 
     /// Title, then page number at the right edge joined by dot leaders; partner and place underneath.
     void entry(PdfCanvas& canvas, const std::string& title, const std::string& detail_line, int page) {
-        TextStyle text;
-        text.family = "Noto Serif";
-        text.size = 10.5;
-        text.colour = style::kInk;
-        text.align = Align::Left;
-        text.line_spacing = 1.2;
+        TextStyle text{
+            .family = "Noto Serif", .size = 10.5, .colour = style::kInk, .align = Align::Left, .line_spacing = 1.2};
         TextStyle small = text;
         small.family = "Noto Sans";
         small.size = 8;
@@ -158,14 +145,13 @@ private:
     }
 
     void part_heading(PdfCanvas& canvas, const std::string& text, double size) {
-        TextStyle heading;
-        heading.family = "Noto Serif Bold";
-        heading.size = size;
-        heading.colour = style::kHeading;
-        heading.align = Align::Left;
-        heading.line_spacing = 1.1;
-        heading.space_after = size > 14 ? 4 : 6;
-        heading.space_before = size > 14 ? 0 : 12;
+        TextStyle heading{.family = "Noto Serif Bold",
+                          .size = size,
+                          .colour = style::kHeading,
+                          .align = Align::Left,
+                          .line_spacing = 1.1,
+                          .space_before = size > 14 ? 0.0 : 12.0,
+                          .space_after = size > 14 ? 4.0 : 6.0};
         canvas.space(heading.space_before);
         canvas.ensure_space(60);
         heading.space_before = 0;
@@ -198,14 +184,13 @@ private:
                     std::string Chapter::*key) {
         part_heading(canvas, heading, 13);
         for (const IndexGroup& group_entry : index_groups(chapters, key, m_labels.unknown, language())) {
-            TextStyle group;
-            group.family = "Noto Sans Bold";
-            group.size = 8.5;
-            group.colour = style::kAccent;
-            group.align = Align::Left;
-            group.line_spacing = 1.0;
-            group.space_before = 8;
-            group.space_after = 5;
+            TextStyle group{.family = "Noto Sans Bold",
+                            .size = 8.5,
+                            .colour = style::kAccent,
+                            .align = Align::Left,
+                            .line_spacing = 1.0,
+                            .space_before = 8,
+                            .space_after = 5};
             canvas.space(group.space_before);
             canvas.ensure_space(40);
             group.space_before = 0;

@@ -160,12 +160,7 @@ void PdfCanvas::draw_furniture() {
     }
     const Colour muted{0.36, 0.40, 0.45};
     const Colour hairline{0.79, 0.82, 0.86};
-    TextStyle small;
-    small.family = "Noto Sans";
-    small.size = 7.5;
-    small.colour = muted;
-    small.align = Align::Left;
-    small.line_spacing = 1.0;
+    TextStyle small{.family = "Noto Sans", .size = 7.5, .colour = muted, .align = Align::Left, .line_spacing = 1.0};
     double width = content_width();
     if (!m_furniture.header.empty() && m_page_has_header) {
         // A header too long for one line is left off rather than run into the text.

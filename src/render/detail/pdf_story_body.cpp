@@ -10,38 +10,32 @@ namespace storybank::render::detail {
 namespace {
 
 TextStyle body_style() {
-    TextStyle body;
-    body.family = "Noto Serif";
-    body.size = 10.5;
-    body.colour = style::kInk;
-    body.align = Align::Justify;
-    body.line_spacing = 1.32;
-    body.space_after = 7;
-    return body;
+    return TextStyle{.family = "Noto Serif",
+                     .size = 10.5,
+                     .colour = style::kInk,
+                     .align = Align::Justify,
+                     .line_spacing = 1.32,
+                     .space_after = 7};
 }
 
 TextStyle heading_style() {
-    TextStyle heading;
-    heading.family = "Noto Sans Bold";
-    heading.size = 12.5;
-    heading.colour = style::kHeading;
-    heading.align = Align::Left;
-    heading.line_spacing = 1.1;
-    heading.space_before = 14;
-    heading.space_after = 6;
-    return heading;
+    return TextStyle{.family = "Noto Sans Bold",
+                     .size = 12.5,
+                     .colour = style::kHeading,
+                     .align = Align::Left,
+                     .line_spacing = 1.1,
+                     .space_before = 14,
+                     .space_after = 6};
 }
 
 TextStyle part_style() {
-    TextStyle part;
-    part.family = "Noto Sans Bold";
-    part.size = 8.5;
-    part.colour = style::kAccent;
-    part.align = Align::Left;
-    part.line_spacing = 1.0;
-    part.space_before = 16;
-    part.space_after = 6;
-    return part;
+    return TextStyle{.family = "Noto Sans Bold",
+                     .size = 8.5,
+                     .colour = style::kAccent,
+                     .align = Align::Left,
+                     .line_spacing = 1.0,
+                     .space_before = 16,
+                     .space_after = 6};
 }
 
 std::string runs_markup(const RichParagraph& paragraph, std::string_view language) {
@@ -67,12 +61,8 @@ void heading(PdfCanvas& canvas, std::string_view markup, const TextStyle& style)
 }
 
 void summary_table(PdfCanvas& canvas, const StoryLayout& story) {
-    TextStyle label;
-    label.family = "Noto Sans Bold";
-    label.size = 8.5;
-    label.colour = style::kHeading;
-    label.align = Align::Left;
-    label.line_spacing = 1.15;
+    TextStyle label{
+        .family = "Noto Sans Bold", .size = 8.5, .colour = style::kHeading, .align = Align::Left, .line_spacing = 1.15};
     TextStyle value = label;
     value.family = "Noto Sans";
     value.size = 9.5;
@@ -145,14 +135,13 @@ void photos(PdfCanvas& canvas, const StoryLayout& story, const DocumentLabels& l
         return;
     }
     heading(canvas, markup_escape(printed(story.photos_heading, story.language)), heading_style());
-    TextStyle caption;
-    caption.family = "Noto Sans Italic";
-    caption.size = 8.5;
-    caption.colour = style::kMuted;
-    caption.align = Align::Left;
-    caption.line_spacing = 1.2;
-    caption.space_before = 4;
-    caption.space_after = 14;
+    TextStyle caption{.family = "Noto Sans Italic",
+                      .size = 8.5,
+                      .colour = style::kMuted,
+                      .align = Align::Left,
+                      .line_spacing = 1.2,
+                      .space_before = 4,
+                      .space_after = 14};
     const double max_height = 300;
     for (const auto& photo : story.photos) {
         std::optional<std::string> bytes;
@@ -217,28 +206,26 @@ void print_story(PdfCanvas& canvas,
     kicker_style.space_after = 8;
     canvas.text_block("<span letter_spacing=\"1200\">" + markup_escape(capitals(kicker)) + "</span>", kicker_style);
 
-    TextStyle title;
-    title.family = "Noto Serif Bold";
-    title.size = 21;
-    title.colour = style::kHeading;
-    title.align = Align::Left;
-    title.line_spacing = 1.12;
-    title.space_after = 10;
+    TextStyle title{.family = "Noto Serif Bold",
+                    .size = 21,
+                    .colour = style::kHeading,
+                    .align = Align::Left,
+                    .line_spacing = 1.12,
+                    .space_after = 10};
     canvas.text_block(markup_escape(printed(story.title, story.story_language)), title);
     canvas.fill_rectangle(canvas.left(), canvas.cursor(), 44, 2.5, style::kAccent);
     canvas.set_cursor(canvas.cursor() + 16);
 
     if (story.omitted) {
-        TextStyle note;
-        note.family = "Noto Sans Italic";
-        note.size = 8.5;
-        note.colour = style::kMuted;
-        note.align = Align::Left;
-        note.line_spacing = 1.2;
-        note.shaded = true;
-        note.indent_left = 8;
-        note.indent_right = 8;
-        note.space_after = 12;
+        TextStyle note{.family = "Noto Sans Italic",
+                       .size = 8.5,
+                       .colour = style::kMuted,
+                       .align = Align::Left,
+                       .line_spacing = 1.2,
+                       .indent_left = 8,
+                       .indent_right = 8,
+                       .space_after = 12,
+                       .shaded = true};
         canvas.text_block(markup_escape(printed(labels.omitted_note, story.language)), note);
     }
 
