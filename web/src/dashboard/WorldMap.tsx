@@ -14,7 +14,24 @@ const kHeight = Math.round((kWidth * (kNorth - kSouth)) / 360);
 const project = ([longitude, latitude]: number[]) =>
   `${(((longitude + 180) * kWidth) / 360).toFixed(1)},${(((kNorth - latitude) * kWidth) / 360).toFixed(1)}`;
 
-const ring = (points: number[][]) => `M${points.map(project).join('L')}Z`;
+/// A ring's points with longitudes made continuous: a coast that crosses the antimeridian (Russia, Fiji) goes on
+/// past the map's edge, where the SVG cuts it, instead of drawing a line across the whole world.
+function continuous(points: number[][]): number[][] {
+  const out: number[][] = [];
+  let shift = 0;
+  for (const [longitude, latitude] of points) {
+    const previous = out[out.length - 1];
+    if (previous) {
+      const step = longitude + shift - previous[0];
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    out.push([longitude + shift, latitude]);
+  }
+  return out;
+}
+
+const ring = (points: number[][]) => `M${continuous(points).map(project).join('L')}Z`;
 
 function pathOf(country: CountryFeature): string {
   const geometry = country.geometry;
@@ -34,7 +51,7 @@ function countryOutlines() {
 
 /// Four shades from light to dark; a country without stories stays grey.
 function shade(count: number, largest: number): number {
-  return count <= 0 ? 0 : Math.min(4, 1 + Math.floor((3 * (count - 1)) / Math.max(1, largest - 1) + 0.0001));
+  return count <= 0 ? 0 : Math.min(4, Math.max(1, Math.ceil((4 * count) / largest)));
 }
 
 export function WorldMap({ counts }: { counts: { value: string; count: number }[] }) {

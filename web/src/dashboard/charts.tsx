@@ -40,7 +40,7 @@ const summary = (bars: Bar[]) => bars.map((bar) => `${bar.label}: ${bar.count}`)
 export function BarChart({ id, title, bars }: { id: string; title: string; bars: Bar[] }) {
   const rowHeight = 26;
   const width = 320;
-  const labelWidth = 130;
+  const labelWidth = 140;
   const countWidth = 34;
   const largest = Math.max(1, ...bars.map((bar) => bar.count));
   const height = Math.max(1, bars.length) * rowHeight;
@@ -63,7 +63,7 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
             return (
               <g data-user-content data-value={bar.label} data-count={bar.count}>
                 <text x={labelWidth - 6} y={y + rowHeight / 2 + 4} text-anchor="end" class="chart-label">
-                  {bar.label.length > 20 ? `${bar.label.slice(0, 19)}…` : bar.label}
+                  {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
                 </text>
                 <rect x={labelWidth} y={y + 4} width={Math.max(length, 1)} height={rowHeight - 8} rx="2" class="bar" />
                 <text x={labelWidth + length + 4} y={y + rowHeight / 2 + 4} class="chart-count">
@@ -88,7 +88,8 @@ export function TimeChart({ id, title, bars }: { id: string; title: string; bars
   const bottom = 28;
   const top = 16;
   const largest = Math.max(1, ...bars.map((bar) => bar.count));
-  const step = bars.length ? width / bars.length : width;
+  // Bars no wider than a thumb: a few months do not make a wall.
+  const step = Math.min(48, bars.length ? width / bars.length : width);
   // A label under every bar while they fit, else under every few.
   const every = Math.max(1, Math.ceil(bars.length / 6));
   return (

@@ -57,12 +57,12 @@ test('a coordinator administers and invites someone, who accepts through the lin
 
   await page.getByRole('link', { name: 'Utilisateurs et rôles' }).click();
   await page.getByRole('heading', { name: 'Moussa Diallo' }).waitFor();
-  await page.getByLabel('Utilisateur').selectOption('moussa@hsc.org');
-  await page.getByLabel('Organisation', { exact: true }).selectOption('Think Peace');
-  await page.getByLabel('Rôle', { exact: true }).selectOption('coordinator');
+  await page.locator('select[name=email]').selectOption('moussa@hsc.org');
+  await page.locator('select[name=organisation]').selectOption('Think Peace');
+  await page.locator('select[name=role]').selectOption('coordinator');
   await page.getByRole('button', { name: 'Enregistrer le rôle' }).click();
   await page.locator('#role-error').waitFor();
-  await page.getByLabel('Rôle', { exact: true }).selectOption('viewer');
+  await page.locator('select[name=role]').selectOption('viewer');
   await page.getByRole('button', { name: 'Enregistrer le rôle' }).click();
   await page.getByRole('status').filter({ hasText: 'Rôle enregistré' }).waitFor();
   await page.locator('.card', { hasText: 'moussa@hsc.org' }).getByText('lecture seule').waitFor();
@@ -71,8 +71,8 @@ test('a coordinator administers and invites someone, who accepts through the lin
   await page.getByRole('link', { name: 'Invitations' }).click();
   await page.getByText('Aucune invitation en attente.').waitFor();
   await page.getByLabel('Adresse e-mail').fill('fanta@thinkpeace.org');
-  await page.getByLabel('Organisation', { exact: true }).selectOption('Think Peace');
-  await page.getByLabel('Rôle', { exact: true }).selectOption('contributor');
+  await page.locator('select[name=organisation]').selectOption('Think Peace');
+  await page.locator('select[name=role]').selectOption('contributor');
   await page.getByRole('button', { name: "Créer l'invitation" }).click();
   const link = await page.getByLabel('Lien à envoyer').inputValue();
   assert.match(link, /\/app\/invitation#[A-Za-z0-9_-]{20,}$/);
@@ -80,6 +80,7 @@ test('a coordinator administers and invites someone, who accepts through the lin
   await check(page, 'admin-invitations');
 
   await page.getByRole('link', { name: 'Modèles' }).click();
+  await page.locator('summary', { hasText: 'success-story' }).click();
   await page.getByRole('heading', { name: 'Sommaire', level: 3 }).waitFor();
   await check(page, 'admin-templates');
 
