@@ -6,6 +6,7 @@ import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
 import { lazyScreen } from './lazy';
 import { base, navigate, onLinkClick, useLocation } from './router';
+import { BookletBuilder } from './screens/BookletBuilder';
 import { Import } from './screens/Import';
 import { Invitation } from './screens/Invitation';
 import { Queue } from './screens/Queue';
@@ -93,6 +94,8 @@ function App() {
     );
   } else if (path === 'queue') {
     screen = <Queue />;
+  } else if (path === 'booklet') {
+    screen = <BookletBuilder />;
   } else if (path === 'dashboard') {
     screen = <Dashboard />;
   } else if (path === 'import' && writer) {
@@ -121,6 +124,9 @@ function App() {
             </a>
             <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
               {t('app-nav-queue')}
+            </a>
+            <a href={`${base}booklet`} aria-current={path === 'booklet' ? 'page' : undefined}>
+              {t('app-nav-booklet')}
             </a>
             <a href={`${base}dashboard`} aria-current={path === 'dashboard' ? 'page' : undefined}>
               {t('app-nav-dashboard')}
