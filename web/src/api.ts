@@ -94,6 +94,20 @@ export class ApiError extends Error {
   }
 }
 
+/// The refusal a failed answer carries (problem+json), as an ApiError.
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  let message = '';
+  let problems: Problem[] = [];
+  try {
+    const problem = (await response.json()) as { message?: string; problems?: Problem[] };
+    message = problem.message ?? '';
+    problems = problem.problems ?? [];
+  } catch {
+    // Not problem+json (a proxy's page, say): the status alone is reported.
+  }
+  return new ApiError(response.status, message, problems);
+}
+
 /// Fired on window when the server no longer knows the session.
 export const signedOutEvent = 'storybank-signed-out';
 
@@ -121,16 +135,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     dispatchEvent(new Event(signedOutEvent));
   }
   if (!response.ok) {
-    let message = '';
-    let problems: Problem[] = [];
-    try {
-      const problem = (await response.json()) as { message?: string; problems?: Problem[] };
-      message = problem.message ?? '';
-      problems = problem.problems ?? [];
-    } catch {
-      // Not problem+json (a proxy's page, say): the status alone is reported.
-    }
-    throw new ApiError(response.status, message, problems);
+    throw await apiErrorOf(response);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

@@ -1,5 +1,5 @@
 // The API calls of the story page's review tools (diffs, comments, tags) and of the import page.
-import { ApiError, csrfToken, request, type Problem, type Story } from '../api';
+import { apiErrorOf, csrfToken, request, type Story } from '../api';
 import { dataLanguage } from '../i18n';
 
 export interface FieldChange {
@@ -49,12 +49,8 @@ export async function importDocument(file: File): Promise<ImportedDocument> {
     credentials: 'same-origin',
     body: form,
   });
-  const body = (await response.json().catch(() => ({}))) as {
-    message?: string;
-    problems?: Problem[];
-  } & Partial<ImportedDocument>;
   if (!response.ok) {
-    throw new ApiError(response.status, body.message ?? '', body.problems ?? []);
+    throw await apiErrorOf(response);
   }
-  return body as ImportedDocument;
+  return (await response.json()) as ImportedDocument;
 }
