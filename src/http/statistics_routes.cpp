@@ -1,5 +1,5 @@
-// Figures for a dashboard: how many of the stories the caller may see fall in each status, country, partner,
-// member, tag and month. They are the search facets over every visible story, so a figure never counts a story
+// Figures for a dashboard: how many of the stories the caller may see fall in each status, country, locality,
+// partner, member, tag and month. They are the search facets over every visible story, so a figure never counts a story
 // the caller's list would not show.
 #include "http/route_context.hpp"
 
@@ -18,7 +18,8 @@ void install_statistics_routes(RouteContext& context) {
         query.facets = true;
         store::SearchResult result = context.stories.search_for(caller.subject(), query);
         nlohmann::json counts = nlohmann::json::object();
-        for (const char* facet : {"status", "country", "partner_ngo", "consortium_member", "tag", "month"}) {
+        for (const char* facet :
+             {"status", "country", "locality", "partner_ngo", "consortium_member", "tag", "month"}) {
             counts[facet] = nlohmann::json::array();
         }
         for (const auto& count : result.facets) {

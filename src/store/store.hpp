@@ -74,7 +74,7 @@ struct SearchQuery {
     StoryFilter filter;
     int limit = 20;
     int offset = 0;
-    /// Also count the matching stories by status, country, partner, member, tag, year, language and month.
+    /// Also count the matching stories by status, country, partner, member, tag, year, language, locality and month.
     bool facets = false;
 };
 
@@ -90,8 +90,8 @@ struct SearchHit {
 
 /// How many of the matching stories have one value of one facet ("country" "ML": 12).
 struct FacetCount {
-    /// "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language", or "month" ("2026-11":
-    /// the month the story was first recorded, newest first)
+    /// "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language", "locality", or "month"
+    /// ("2026-11": the month the story was first recorded, newest first)
     std::string facet;
     std::string value;
     int count = 0;

@@ -195,6 +195,7 @@ TEST_F(AdminTest, StatisticsCountOnlyTheStoriesTheCallerSees) {
                                                     {{"value", "published"}, {"count", 1}},
                                                     {{"value", "submitted"}, {"count", 1}}}));
     EXPECT_EQ(all["counts"]["country"], Json::array({{{"value", "ML"}, {"count", 4}}}));
+    EXPECT_EQ(all["counts"]["locality"], Json::array({{{"value", "Ségou"}, {"count", 4}}}));
     EXPECT_EQ(all["counts"]["partner_ngo"],
               Json::array({{{"value", "Think Peace"}, {"count", 3}}, {{"value", "Autre ONG"}, {"count", 1}}}));
     std::string created_at = Json::parse(get("/api/v1/stories?limit=1")->body)["stories"][0]["created_at"];

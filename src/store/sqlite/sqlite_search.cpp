@@ -36,6 +36,7 @@ constexpr FacetColumn kFacetColumns[] = {
     {"consortium_member", "coalesce(member.name, '')"},
     {"year", "CAST(CASE WHEN s.year <> 0 THEN s.year ELSE CAST(substr(s.created_at, 1, 4) AS INTEGER) END AS TEXT)"},
     {"language", "s.language"},
+    {"locality", "s.locality"},
     // The month the story was first recorded (not its event date, which many stories lack): a dashboard's
     // "stories over time" counts what was collected when.
     {"month", "substr(s.created_at, 1, 7)", "1 DESC"},

@@ -70,6 +70,11 @@ export function Dashboard() {
           bars={counts.country.map((entry) => ({ label: countryName(entry.value), count: entry.count }))}
         />
         <BarChart
+          id="locality"
+          title={t('app-dashboard-by-locality')}
+          bars={(counts.locality ?? []).map((entry) => ({ label: entry.value, count: entry.count }))}
+        />
+        <BarChart
           id="partner"
           title={t('app-dashboard-by-partner')}
           bars={counts.partner_ngo.map((entry) => ({ label: entry.value, count: entry.count }))}

@@ -3,7 +3,7 @@ import { request, type FacetValue, type Template } from '../api';
 
 export interface Statistics {
   total: number;
-  counts: Record<'status' | 'country' | 'partner_ngo' | 'consortium_member' | 'tag' | 'month', FacetValue[]>;
+  counts: Record<'status' | 'country' | 'locality' | 'partner_ngo' | 'consortium_member' | 'tag' | 'month', FacetValue[]>;
 }
 
 export const statisticsApi = {
