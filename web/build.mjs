@@ -30,6 +30,10 @@ const result = await esbuild.build({
   target: ['es2020'],
   outdir: dist,
   entryNames: '[name]-[hash]',
+  // Screens imported with import() (the dashboard and its world map, the administration) become chunks of their
+  // own, fetched when first opened, so that the first load stays small.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   metafile: true,
   legalComments: 'none',
   plugins: [appStringsOnly],
@@ -37,11 +41,20 @@ const result = await esbuild.build({
 });
 
 const outputs = Object.keys(result.metafile.outputs).map((file) => path.basename(file));
-const script = outputs.find((file) => file.endsWith('.js'));
-const style = outputs.find((file) => file.endsWith('.css'));
+const [mainOutput, mainMeta] = Object.entries(result.metafile.outputs).find(
+  ([file, meta]) => file.endsWith('.js') && meta.entryPoint?.endsWith('src/main.tsx'),
+) ?? [undefined, undefined];
+const script = mainOutput && path.basename(mainOutput);
+const style = mainMeta?.cssBundle ? path.basename(mainMeta.cssBundle) : outputs.find((file) => file.endsWith('.css'));
 if (!script || !style) {
-  throw new Error(`build: expected one .js and one .css in dist/, got ${outputs.join(', ')}`);
+  throw new Error(`build: expected the main .js and its .css in dist/, got ${outputs.join(', ')}`);
 }
+// The chunks the main script imports at once (the code it shares with the lazy screens) are fetched with it, not
+// after it.
+const preloads = (mainMeta?.imports ?? [])
+  .filter((imported) => imported.kind === 'import-statement')
+  .map((imported) => `<link rel="modulepreload" href="/app/${path.basename(imported.path)}">\n`)
+  .join('');
 // Absolute paths: index.html is served for every address under /app/, and the server's CSP (base-uri 'none')
 // forbids a <base> element.
 await writeFile(
@@ -53,7 +66,7 @@ await writeFile(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>storybank</title>
 <link rel="stylesheet" href="/app/${style}">
-<script type="module" src="/app/${script}"></script>
+${preloads}<script type="module" src="/app/${script}"></script>
 </head>
 <body>
 <div id="app"></div>

@@ -34,6 +34,13 @@ void install_annotation_routes(RouteContext& context) {
             response.set_content(comments_to_json(id, stories.comments_for(caller.subject(), id)), std::string(kJson));
         });
 
+    server.Get(R"(/api/v1/stories/([^/]+)/tags)", [&](const httplib::Request& request, httplib::Response& response) {
+        Caller caller = context.caller(request);
+        caller.require_scope("stories:read");
+        std::int64_t id = parse_id(request.matches[1], "the story id");
+        response.set_content(tags_to_json(id, stories.tags_for(caller.subject(), id)), std::string(kJson));
+    });
+
     server.Put(R"(/api/v1/stories/([^/]+)/tags)", [&](const httplib::Request& request, httplib::Response& response) {
         Caller caller = context.caller(request);
         caller.signed_in();

@@ -69,6 +69,10 @@ void install_story_routes(RouteContext& context);
 void install_story_workflow_routes(RouteContext& context);
 void install_audit_routes(RouteContext& context);
 void install_webhook_routes(RouteContext& context);
+/// Organisations, users, roles and invitations for coordinators (admin_routes.cpp).
+void install_admin_routes(RouteContext& context);
+/// Counts of the visible stories for dashboards (statistics_routes.cpp).
+void install_statistics_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
 /// Story documents, booklets and data exports as attachments (document_routes.cpp).

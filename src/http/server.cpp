@@ -96,6 +96,8 @@ void Server::Implementation::install_routes() {
     install_template_routes(context);
     install_web_app_routes(context);
     install_webhook_routes(context);
+    install_admin_routes(context);
+    install_statistics_routes(context);
     install_page_routes(context);
 }
 

@@ -252,6 +252,27 @@ std::vector<core::Problem> AccountService::disable_user(const Actor& actor, std:
     return {};
 }
 
+std::vector<core::Problem> AccountService::set_role(const Actor& actor,
+                                                    std::string_view email,
+                                                    std::string_view organisation,
+                                                    std::string_view role) {
+    std::vector<core::Problem> problems;
+    auto user = m_store.find_user_by_email(trimmed(email));
+    if (!user) {
+        problems.push_back(refusal("email", "user-unknown", {{"email", std::string(email)}}));
+    }
+    std::optional<store::Organisation> found;
+    auto membership_problems = check_membership(organisation, role, found);
+    problems.insert(problems.end(), membership_problems.begin(), membership_problems.end());
+    if (!problems.empty()) {
+        return problems;
+    }
+    m_store.set_membership(user->id, {found->id, std::string(role)},
+                           m_audit.entry(actor, audit_action::kUserRoleSet, "user", std::to_string(user->id),
+                                         {{"organisation", found->name}, {"role", std::string(role)}}));
+    return {};
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Invitations
 
@@ -278,12 +299,13 @@ Outcome<NewInvitation> AccountService::invite(const Actor& actor,
     store::InvitationRecord invitation{
         0,  token.digest(), *normalized, found->id, std::string(role), format_iso8601(now), format_iso8601(expires_at),
         "", actor.user_id};
-    m_store.create_invitation(invitation, m_audit.entry(actor, audit_action::kInvitationCreate, "invitation", {},
-                                                        {{"email", *normalized},
-                                                         {"organisation", found->name},
-                                                         {"role", std::string(role)},
-                                                         {"expires_at", invitation.expires_at}}));
-    return Outcome<NewInvitation>::done({token.text(), expires_at});
+    std::int64_t id =
+        m_store.create_invitation(invitation, m_audit.entry(actor, audit_action::kInvitationCreate, "invitation", {},
+                                                            {{"email", *normalized},
+                                                             {"organisation", found->name},
+                                                             {"role", std::string(role)},
+                                                             {"expires_at", invitation.expires_at}}));
+    return Outcome<NewInvitation>::done({id, token.text(), expires_at});
 }
 
 Outcome<std::int64_t> AccountService::accept_invitation(std::string_view token,
@@ -311,6 +333,28 @@ Outcome<std::int64_t> AccountService::accept_invitation(std::string_view token,
         m_audit.entry(invitee, audit_action::kInvitationAccept, "user", {},
                       {{"invitation", std::to_string(invitation->id)}, {"role", invitation->role}});
     return Outcome<std::int64_t>::done(m_store.accept_invitation(digest, user, audit));
+}
+
+std::vector<OpenInvitation> AccountService::open_invitations() {
+    std::map<std::int64_t, std::string> names;
+    for (const auto& organisation : m_store.organisations()) {
+        names[organisation.id] = organisation.name;
+    }
+    std::vector<OpenInvitation> open;
+    for (auto& invitation : m_store.open_invitations(m_clock.now_iso8601())) {
+        std::string organisation = names[invitation.organisation_id];
+        open.push_back({std::move(invitation), std::move(organisation)});
+    }
+    return open;
+}
+
+std::vector<core::Problem> AccountService::revoke_invitation(const Actor& actor, std::int64_t invitation_id) {
+    store::AuditEntry audit =
+        m_audit.entry(actor, audit_action::kInvitationRevoke, "invitation", std::to_string(invitation_id));
+    if (!m_store.expire_invitation(invitation_id, m_clock.now_iso8601(), audit)) {
+        return {refusal("id", "invitation-unknown", {{"id", std::to_string(invitation_id)}})};
+    }
+    return {};
 }
 
 std::vector<store::AuditEntry> AccountService::audit_entries_for(const Principal& reader,

@@ -65,8 +65,15 @@ struct NewApiToken {
 };
 
 struct NewInvitation {
+    std::int64_t id = 0;
     std::string token;  ///< for the one-time link the caller builds; only its SHA-256 is kept
     std::chrono::system_clock::time_point expires_at{};
+};
+
+/// An invitation not used yet and not expired, with the name of the organisation it is for.
+struct OpenInvitation {
+    store::InvitationRecord invitation;
+    std::string organisation;
 };
 
 /// Organisations, accounts and how people prove who they are: administration (organisations, users,
@@ -111,6 +118,12 @@ public:
     Outcome<std::vector<store::User>> users(std::string_view organisation = {});
     /// Disables an account; its sessions and tokens end with it. Problem: user-unknown.
     std::vector<core::Problem> disable_user(const Actor& actor, std::string_view email);
+    /// Gives an existing user `role` in `organisation`, replacing the role they held there. Problems:
+    /// user-unknown, organisation-unknown, role-unknown, role-not-allowed (as for add_user).
+    std::vector<core::Problem> set_role(const Actor& actor,
+                                        std::string_view email,
+                                        std::string_view organisation,
+                                        std::string_view role);
 
     // --- Invitations
 
@@ -128,6 +141,11 @@ public:
                                             std::string_view password,
                                             std::string_view display_name,
                                             std::string_view address);
+    /// Invitations not used and not expired, newest first.
+    std::vector<OpenInvitation> open_invitations();
+    /// Ends an open invitation: its link opens nothing any more. Problem: invitation-unknown (no such open
+    /// invitation: unknown, used, expired or revoked already).
+    std::vector<core::Problem> revoke_invitation(const Actor& actor, std::int64_t invitation_id);
 
     // --- Login and sessions
 

@@ -20,6 +20,7 @@ namespace audit_action {
 inline constexpr std::string_view kOrganisationSave = "organisation.save";
 inline constexpr std::string_view kUserCreate = "user.create";
 inline constexpr std::string_view kUserDisable = "user.disable";
+inline constexpr std::string_view kUserRoleSet = "user.role-set";
 inline constexpr std::string_view kUserPasswordRehash = "user.password-rehash";
 inline constexpr std::string_view kSessionLogin = "session.login";
 inline constexpr std::string_view kSessionLoginFailed = "session.login-failed";
@@ -30,6 +31,7 @@ inline constexpr std::string_view kApiTokenCreate = "api_token.create";
 inline constexpr std::string_view kApiTokenRevoke = "api_token.revoke";
 inline constexpr std::string_view kInvitationCreate = "invitation.create";
 inline constexpr std::string_view kInvitationAccept = "invitation.accept";
+inline constexpr std::string_view kInvitationRevoke = "invitation.revoke";
 inline constexpr std::string_view kStoryImport = "story.import";
 inline constexpr std::string_view kStoryCreate = "story.create";
 inline constexpr std::string_view kStoryUpdate = "story.update";

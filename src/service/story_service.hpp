@@ -147,6 +147,8 @@ public:
                                                std::int64_t story_id,
                                                const std::vector<std::string>& tags,
                                                const Actor& actor);
+    /// The story's tags (sorted), for those who may see it; Error(NotFound) for the others.
+    std::vector<std::string> tags_for(const auth::Subject& reader, std::int64_t story_id);
     /// Tags of the vocabulary that the story's words suggest (service/tag_suggestions.hpp), for those who see it.
     std::vector<TagSuggestion> tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id);
 

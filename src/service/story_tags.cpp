@@ -52,6 +52,10 @@ Outcome<std::vector<std::string>> StoryService::set_tags(const auth::Subject& ed
     return Result::done(std::move(keys));
 }
 
+std::vector<std::string> StoryService::tags_for(const auth::Subject& reader, std::int64_t story_id) {
+    return summary_allowing(reader, story_id, auth::StoryAction::See).tags;
+}
+
 std::vector<TagSuggestion> StoryService::tag_suggestions_for(const auth::Subject& reader, std::int64_t story_id) {
     core::Revision visible = story_for(reader, story_id, 0);
     store::StorySummary summary = *m_store.find_story(story_id);

@@ -74,7 +74,8 @@ struct SearchQuery {
     StoryFilter filter;
     int limit = 20;
     int offset = 0;
-    bool facets = false;  ///< also count the matching stories by status, country, partner, member, tag, year, language
+    /// Also count the matching stories by status, country, partner, member, tag, year, language, locality and month.
+    bool facets = false;
 };
 
 /// Markers around matched words in snippets, replaced at the edge (HTML <mark>, terminal bold, …).
@@ -89,7 +90,9 @@ struct SearchHit {
 
 /// How many of the matching stories have one value of one facet ("country" "ML": 12).
 struct FacetCount {
-    std::string facet;  ///< "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language"
+    /// "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language", "locality", or "month"
+    /// ("2026-11": the month the story was first recorded, newest first)
+    std::string facet;
     std::string value;
     int count = 0;
 };
@@ -254,6 +257,9 @@ public:
     /// Disables an account and revokes its sessions and API tokens at `at`. False when it was disabled already.
     /// Throws Error(NotFound) for an unknown user.
     virtual bool disable_user(std::int64_t user_id, std::string_view at, const AuditEntry& audit) = 0;
+    /// Gives a user a role in an organisation, replacing the role they held there (one role per organisation).
+    /// Throws Error(NotFound) for an unknown user or organisation.
+    virtual void set_membership(std::int64_t user_id, const NewMembership& membership, const AuditEntry& audit) = 0;
 
     virtual void create_session(const SessionRecord& session, const AuditEntry& audit) = 0;
     /// The session with this token digest if it is usable at `now`: not revoked, not past expires_at, and its
@@ -288,6 +294,11 @@ public:
     /// invitation's organisation and role (user.memberships is ignored). Throws Error(NotFound) when the
     /// invitation is unknown, used or expired at user.created_at, Error(Conflict) when the e-mail is taken.
     virtual std::int64_t accept_invitation(std::string_view sha256, const NewUser& user, const AuditEntry& audit) = 0;
+    /// Invitations unused and not past expires_at at `now`, newest first.
+    virtual std::vector<InvitationRecord> open_invitations(std::string_view now) = 0;
+    /// Ends an open invitation by setting its expires_at to `at`, so its link opens nothing any more. False when
+    /// there is no such invitation or it was used or expired at `at` already (nothing is then written).
+    virtual bool expire_invitation(std::int64_t invitation_id, std::string_view at, const AuditEntry& audit) = 0;
 
     /// The failure counts of these keys (keys without failures are left out).
     virtual std::vector<LoginFailureRecord> login_failures(const std::vector<std::string>& keys) = 0;

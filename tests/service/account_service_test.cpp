@@ -385,8 +385,41 @@ TEST_F(AccountServiceTest, ApiTokenRequestsAreChecked) {
     EXPECT_TRUE(store().api_tokens().empty());
 }
 
+TEST_F(AccountServiceTest, ARoleIsGivenOrChangedWithTheRulesOfANewAccount) {
+    add("moussa@example.org", "HSC", "reviewer");
+    EXPECT_TRUE(accounts().set_role(Actor::command_line(), "Moussa@example.org", "Cordaid", "reviewer").empty());
+    EXPECT_TRUE(accounts().set_role(Actor::command_line(), "moussa@example.org", "HSC", "viewer").empty());
+    auto user = store().find_user_by_email("moussa@example.org");
+    ASSERT_EQ(user->memberships.size(), 2u);
+    EXPECT_EQ(user->memberships[0].role, "reviewer") << "Cordaid";
+    EXPECT_EQ(user->memberships[1].role, "viewer") << "HSC: replaced";
+    EXPECT_EQ(store().audit_entries(storybank::store::AuditQuery::newest(1))[0].action, "user.role-set");
+
+    EXPECT_EQ(ids(accounts().set_role(Actor::command_line(), "moussa@example.org", "Think Peace", "reviewer")),
+              std::vector<std::string>{"role-not-allowed"});
+    EXPECT_EQ(ids(accounts().set_role(Actor::command_line(), "nobody@example.org", "Nowhere", "boss")),
+              (std::vector<std::string>{"user-unknown", "role-unknown", "organisation-unknown"}));
+}
+
 // ------------------------------------------------------------------------------------------------------------
 // Invitations
+
+TEST_F(AccountServiceTest, PendingInvitationsAreListedAndRevokedOnce) {
+    auto first = accounts().invite(Actor::command_line(), "a@example.org", "Think Peace", "contributor", 7);
+    auto second = accounts().invite(Actor::command_line(), "b@example.org", "HSC", "reviewer", 7);
+    ASSERT_TRUE(first.ok() && second.ok());
+    auto open = accounts().open_invitations();
+    ASSERT_EQ(open.size(), 2u);
+    EXPECT_EQ(open[0].invitation.id, second.value->id) << "newest first";
+    EXPECT_EQ(open[0].organisation, "HSC");
+
+    EXPECT_TRUE(accounts().revoke_invitation(Actor::command_line(), first.value->id).empty());
+    EXPECT_EQ(accounts().open_invitations().size(), 1u);
+    EXPECT_EQ(ids(accounts().accept_invitation(first.value->token, kPassword, "A", "").problems),
+              std::vector<std::string>{"invitation-invalid"});
+    EXPECT_EQ(ids(accounts().revoke_invitation(Actor::command_line(), first.value->id)),
+              std::vector<std::string>{"invitation-unknown"});
+}
 
 TEST_F(AccountServiceTest, AnInvitationCreatesOneAccountOnce) {
     auto invitation = accounts().invite(Actor::command_line(), "Aissata@Example.org", "Think Peace", "contributor", 7);

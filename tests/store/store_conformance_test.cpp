@@ -546,6 +546,14 @@ TEST_P(StoreConformance, SearchCountsFacetsOverAllMatches) {
     SearchResult all_bf = store().search(filtered);
     EXPECT_EQ(all_bf.total, 2);
     EXPECT_EQ(count(all_bf, "country", "BF"), 2);
+    int by_month = 0;
+    for (const auto& item : result.facets) {
+        if (item.facet == "month") {
+            EXPECT_EQ(item.value.size(), 7u) << item.value << ": a month is YYYY-MM";
+            by_month += item.count;
+        }
+    }
+    EXPECT_EQ(by_month, 3) << "every match in the month it was recorded";
     query.facets = false;
     EXPECT_TRUE(store().search(query).facets.empty());
 }
@@ -1153,6 +1161,49 @@ TEST_P(StoreConformance, InvitationsAreUsedOnceAndExpire) {
     EXPECT_EQ(
         error_kind_of([&] { store().accept_invitation("sha-invite", in_time, audit("invitation.accept", "user")); }),
         ErrorKind::NotFound);
+}
+
+TEST_P(StoreConformance, OpenInvitationsAreListedAndEndWhenExpiredEarly) {
+    Organisation think_peace = organisation("Think Peace", "partner");
+    auto invite = [&](const std::string& digest, const std::string& email) {
+        return store().create_invitation(
+            {0, digest, email, think_peace.id, "viewer", m_now, "2026-12-06T10:00:00Z", "", 0},
+            audit("invitation.create", "invitation"));
+    };
+    std::int64_t first = invite("sha-1", "a@example.org");
+    std::int64_t second = invite("sha-2", "b@example.org");
+    auto open = store().open_invitations(m_now);
+    ASSERT_EQ(open.size(), 2u);
+    EXPECT_EQ(open[0].id, second) << "newest first";
+    EXPECT_TRUE(store().open_invitations("2026-12-06T10:00:00Z").empty()) << "expired";
+
+    std::size_t entries = audit_actions().size();
+    EXPECT_TRUE(store().expire_invitation(first, m_now, audit("invitation.revoke", "invitation")));
+    EXPECT_FALSE(store().find_open_invitation("sha-1", m_now)) << "its link opens nothing any more";
+    ASSERT_EQ(store().open_invitations(m_now).size(), 1u);
+    EXPECT_EQ(audit_actions().size(), entries + 1);
+    EXPECT_FALSE(store().expire_invitation(first, m_now, audit("invitation.revoke", "invitation")));
+    EXPECT_FALSE(store().expire_invitation(second + 100, m_now, audit("invitation.revoke", "invitation")));
+    EXPECT_EQ(audit_actions().size(), entries + 1) << "nothing changed, nothing written";
+}
+
+TEST_P(StoreConformance, AMembershipIsSetOncePerOrganisation) {
+    Organisation hsc = organisation("HSC", "member");
+    Organisation cordaid = organisation("Cordaid", "member");
+    std::int64_t moussa = user("moussa@example.org", {{hsc.id, "reviewer"}});
+    store().set_membership(moussa, {cordaid.id, "viewer"}, audit("user.role-set", "user"));
+    store().set_membership(moussa, {hsc.id, "viewer"}, audit("user.role-set", "user"));
+    EXPECT_EQ(store().find_user(moussa)->memberships,
+              (std::vector<UserMembership>{{cordaid.id, "Cordaid", "member", "viewer"},
+                                           {hsc.id, "HSC", "member", "viewer"}}));
+    EXPECT_EQ(error_kind_of([&] {
+                  store().set_membership(moussa, {cordaid.id + 100, "viewer"}, audit("x", "user"));
+              }),
+              ErrorKind::NotFound);
+    EXPECT_EQ(error_kind_of([&] {
+                  store().set_membership(moussa + 100, {cordaid.id, "viewer"}, audit("x", "user"));
+              }),
+              ErrorKind::NotFound);
 }
 
 TEST_P(StoreConformance, AnInvitationForATakenAddressIsNotUsedUp) {

@@ -87,6 +87,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /// A refusal's reasons (422), each naming the field it is about.
+    readonly problems: Problem[] = [],
   ) {
     super(message);
   }
@@ -95,23 +97,26 @@ export class ApiError extends Error {
 /// The refusal a failed answer carries (problem+json), as an ApiError.
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   let message = '';
+  let problems: Problem[] = [];
   try {
-    message = ((await response.json()) as { message?: string }).message ?? '';
+    const problem = (await response.json()) as { message?: string; problems?: Problem[] };
+    message = problem.message ?? '';
+    problems = problem.problems ?? [];
   } catch {
     // Not problem+json (a proxy's page, say): the status alone is reported.
   }
-  return new ApiError(response.status, message);
+  return new ApiError(response.status, message, problems);
 }
 
 /// Fired on window when the server no longer knows the session.
 export const signedOutEvent = 'storybank-signed-out';
 
-function csrfToken(): string {
+export function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)storybank_csrf=([^;]*)/);
   return match ? decodeURIComponent(match[1]) : '';
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': dataLanguage };
   if (method !== 'GET') {
     headers['X-CSRF-Token'] = csrfToken();
@@ -147,4 +152,6 @@ export const api = {
   move: (id: number, to: Status, reason: string) =>
     request<StorySummary>('POST', `/stories/${id}/transitions`, reason ? { to, reason } : { to }),
   template: (id: string) => request<Template>('GET', `/templates/${encodeURIComponent(id)}`),
+  acceptInvitation: (token: string, password: string, display_name: string) =>
+    request<{ user_id: number }>('POST', '/invitations/accept', { token, password, display_name }),
 };

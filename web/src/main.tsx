@@ -4,8 +4,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, signedOutEvent, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
+import { lazyScreen } from './lazy';
 import { base, navigate, onLinkClick, useLocation } from './router';
 import { BookletBuilder } from './screens/BookletBuilder';
+import { Import } from './screens/Import';
+import { Invitation } from './screens/Invitation';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
@@ -31,6 +34,9 @@ function LanguageSwitch() {
     </label>
   );
 }
+
+const Dashboard = lazyScreen(() => import('./dashboard/Dashboard').then((module) => module.Dashboard));
+const Administration = lazyScreen(() => import('./admin/Administration').then((module) => module.Administration));
 
 function App() {
   const [principal, setPrincipal] = useState<Principal | null | undefined>(undefined);
@@ -68,8 +74,14 @@ function App() {
     navigate('sign-in');
   }
 
+  const roles = principal ? principal.user.memberships.map((membership) => membership.role) : [];
+  const coordinator = roles.includes('coordinator');
+  const writer = coordinator || roles.includes('contributor');
   let screen;
-  if (principal === undefined) {
+  if (path === 'invitation') {
+    // The invitee has no account yet: the invitation screen needs no sign-in.
+    screen = <Invitation />;
+  } else if (principal === undefined) {
     screen = <Loading />;
   } else if (principal === null) {
     screen = (
@@ -84,6 +96,12 @@ function App() {
     screen = <Queue />;
   } else if (path === 'booklet') {
     screen = <BookletBuilder />;
+  } else if (path === 'dashboard') {
+    screen = <Dashboard />;
+  } else if (path === 'import' && writer) {
+    screen = <Import />;
+  } else if ((path === 'admin' || path.startsWith('admin/')) && coordinator) {
+    screen = <Administration tab={path.slice('admin/'.length)} />;
   } else if (/^stories\/\d+$/.test(path)) {
     screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
   } else {
@@ -99,7 +117,7 @@ function App() {
         <a class="brand" href={base}>
           {t('app-name')}
         </a>
-        {principal ? (
+        {principal && path !== 'invitation' ? (
           <nav aria-label={t('app-nav-label')}>
             <a href={base} aria-current={path === '' || path.startsWith('stories') ? 'page' : undefined}>
               {t('app-nav-stories')}
@@ -110,6 +128,19 @@ function App() {
             <a href={`${base}booklet`} aria-current={path === 'booklet' ? 'page' : undefined}>
               {t('app-nav-booklet')}
             </a>
+            <a href={`${base}dashboard`} aria-current={path === 'dashboard' ? 'page' : undefined}>
+              {t('app-nav-dashboard')}
+            </a>
+            {writer ? (
+              <a href={`${base}import`} aria-current={path === 'import' ? 'page' : undefined}>
+                {t('app-nav-import')}
+              </a>
+            ) : null}
+            {coordinator ? (
+              <a href={`${base}admin/organisations`} aria-current={path.startsWith('admin') ? 'page' : undefined}>
+                {t('app-nav-admin')}
+              </a>
+            ) : null}
           </nav>
         ) : null}
         <div class="account">

@@ -125,7 +125,7 @@ int run_user_invite(const GlobalOptions& options, const InviteArguments& argumen
     }
     // The token travels in the fragment: browsers never send it to the server, so it stays out of access logs
     // and Referer headers; the page reads it and posts it once.
-    std::cout << without_trailing_slash(arguments.base_url) << "/invitation#" << invitation.value->token << '\n';
+    std::cout << without_trailing_slash(arguments.base_url) << "/app/invitation#" << invitation.value->token << '\n';
     std::cerr << application->messages.render(
                      options.language, "cli-invitation-created",
                      {{"email", arguments.email}, {"expires", service::format_iso8601(invitation.value->expires_at)}})

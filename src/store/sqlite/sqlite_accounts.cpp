@@ -14,6 +14,20 @@ Organisation read_organisation(const Statement& statement) {
     return {statement.column_int64(0), statement.column_text(1), statement.column_text(2)};
 }
 
+/// A row of `SELECT id, sha256, email, organisation_id, role, created_at, expires_at, coalesce(created_by, 0)`.
+InvitationRecord read_invitation(const Statement& statement) {
+    InvitationRecord invitation;
+    invitation.id = statement.column_int64(0);
+    invitation.sha256 = statement.column_text(1);
+    invitation.email = statement.column_text(2);
+    invitation.organisation_id = statement.column_int64(3);
+    invitation.role = statement.column_text(4);
+    invitation.created_at = statement.column_text(5);
+    invitation.expires_at = statement.column_text(6);
+    invitation.created_by = statement.column_int64(7);
+    return invitation;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -264,6 +278,23 @@ bool SqliteStore::disable_user(std::int64_t user_id, std::string_view at, const 
     return true;
 }
 
+void SqliteStore::set_membership(std::int64_t user_id, const NewMembership& membership, const AuditEntry& audit) {
+    std::lock_guard lock(m_mutex);
+    Transaction transaction(*m_database);
+    require_user(user_id);
+    require_organisation(membership.organisation_id);
+    m_database
+        ->prepare(
+            "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role")
+        .bind(1, user_id)
+        .bind(2, membership.organisation_id)
+        .bind(3, membership.role)
+        .run();
+    insert_audit(audit, std::to_string(user_id));
+    transaction.commit();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Invitations
 
@@ -298,16 +329,35 @@ std::optional<InvitationRecord> SqliteStore::find_open_invitation(std::string_vi
     if (!statement.step()) {
         return std::nullopt;
     }
-    InvitationRecord invitation;
-    invitation.id = statement.column_int64(0);
-    invitation.sha256 = statement.column_text(1);
-    invitation.email = statement.column_text(2);
-    invitation.organisation_id = statement.column_int64(3);
-    invitation.role = statement.column_text(4);
-    invitation.created_at = statement.column_text(5);
-    invitation.expires_at = statement.column_text(6);
-    invitation.created_by = statement.column_int64(7);
-    return invitation;
+    return read_invitation(statement);
+}
+
+std::vector<InvitationRecord> SqliteStore::open_invitations(std::string_view now) {
+    std::lock_guard lock(m_mutex);
+    Statement statement = m_database->prepare(
+        "SELECT id, sha256, email, organisation_id, role, created_at, expires_at, coalesce(created_by, 0) "
+        "FROM invitations WHERE used_at IS NULL AND expires_at > ? ORDER BY id DESC");
+    statement.bind(1, now);
+    std::vector<InvitationRecord> found;
+    while (statement.step()) {
+        found.push_back(read_invitation(statement));
+    }
+    return found;
+}
+
+bool SqliteStore::expire_invitation(std::int64_t invitation_id, std::string_view at, const AuditEntry& audit) {
+    std::lock_guard lock(m_mutex);
+    Transaction transaction(*m_database);
+    m_database->prepare("UPDATE invitations SET expires_at = ?1 WHERE id = ?2 AND used_at IS NULL AND expires_at > ?1")
+        .bind(1, at)
+        .bind(2, invitation_id)
+        .run();
+    if (m_database->changes() == 0) {
+        return false;
+    }
+    insert_audit(audit, std::to_string(invitation_id));
+    transaction.commit();
+    return true;
 }
 
 std::int64_t SqliteStore::accept_invitation(std::string_view sha256, const NewUser& user, const AuditEntry& audit) {

@@ -25,6 +25,8 @@ constexpr std::string_view kSnippetEllipsis = "…";
 struct FacetColumn {
     const char* name;
     const char* value;
+    /// Most frequent first, or (for a time series) the newest values first, whatever their counts.
+    const char* order = "2 DESC, 1";
 };
 
 constexpr FacetColumn kFacetColumns[] = {
@@ -34,6 +36,10 @@ constexpr FacetColumn kFacetColumns[] = {
     {"consortium_member", "coalesce(member.name, '')"},
     {"year", "CAST(CASE WHEN s.year <> 0 THEN s.year ELSE CAST(substr(s.created_at, 1, 4) AS INTEGER) END AS TEXT)"},
     {"language", "s.language"},
+    {"locality", "s.locality"},
+    // The month the story was first recorded (not its event date, which many stories lack): a dashboard's
+    // "stories over time" counts what was collected when.
+    {"month", "substr(s.created_at, 1, 7)", "1 DESC"},
 };
 
 constexpr int kFacetValuesShown = 50;
@@ -55,8 +61,8 @@ std::vector<FacetCount> SqliteStore::facet_counts(const std::string& matching_id
     };
     for (const auto& column : kFacetColumns) {
         collect(column.name, std::string("SELECT ") + column.value + ", count(*) " + detail::kSummaryFrom +
-                                 " WHERE s.id IN (" + matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " +
-                                 std::to_string(kFacetValuesShown));
+                                 " WHERE s.id IN (" + matching_ids + ") GROUP BY 1 ORDER BY " + column.order +
+                                 " LIMIT " + std::to_string(kFacetValuesShown));
     }
     collect("tag", "SELECT t.key, count(*) FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (" +
                        matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + std::to_string(kFacetValuesShown));

@@ -79,9 +79,12 @@ public:
     std::vector<User> users(std::int64_t organisation_id = 0) override;
     void set_password_hash(std::int64_t user_id, std::string_view password_hash, const AuditEntry& audit) override;
     bool disable_user(std::int64_t user_id, std::string_view at, const AuditEntry& audit) override;
+    void set_membership(std::int64_t user_id, const NewMembership& membership, const AuditEntry& audit) override;
     std::int64_t create_invitation(const InvitationRecord& invitation, const AuditEntry& audit) override;
     std::optional<InvitationRecord> find_open_invitation(std::string_view sha256, std::string_view now) override;
     std::int64_t accept_invitation(std::string_view sha256, const NewUser& user, const AuditEntry& audit) override;
+    std::vector<InvitationRecord> open_invitations(std::string_view now) override;
+    bool expire_invitation(std::int64_t invitation_id, std::string_view at, const AuditEntry& audit) override;
 
     // Sessions, API tokens and failed logins: sqlite_credentials.cpp
     void create_session(const SessionRecord& session, const AuditEntry& audit) override;

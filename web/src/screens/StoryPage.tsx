@@ -14,8 +14,11 @@ import {
 import { ErrorMessage, Loading, StatusBadge, statusLabel } from '../components';
 import { dataLanguage, formatDate, t } from '../i18n';
 import { base } from '../router';
+import { Comments } from '../story/Comments';
 import { Downloads } from '../story/Downloads';
 import { FieldValue, isEmpty } from '../story/fields';
+import { RevisionDiff } from '../story/RevisionDiff';
+import { Tags } from '../story/Tags';
 import { movesFor, type Move } from '../story/workflow';
 
 interface Loaded {
@@ -221,19 +224,10 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
             </ul>
           </>
         ) : null}
-        <h3>{t('app-history-revisions')}</h3>
-        <ul class="timeline">
-          {revisions.map((revision) => (
-            <li>
-              <strong>{t('app-history-revision', { number: revision.number })}</strong>{' '}
-              <span data-user-content>
-                {formatDate(revision.created_at)} · {revision.author}
-                {revision.note ? ` — ${revision.note}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <RevisionDiff id={id} revisions={revisions} template={template} />
       </section>
+      <Tags id={id} template={template} />
+      <Comments id={id} template={template} />
     </article>
   );
 }

@@ -1,0 +1,105 @@
+// Users and their role in each organisation; a role given or changed here replaces the one held there.
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorMessage, Loading } from '../components';
+import { t } from '../i18n';
+import { adminApi, kRoles, type Organisation, type User } from './admin_api';
+import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
+import { roleLabel } from './labels';
+
+export function UsersAdmin() {
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const [notice, setNotice] = useState('');
+
+  const reload = () => adminApi.users().then((list) => setUsers(list.users), setError);
+  useEffect(() => {
+    reload();
+    adminApi.organisations().then((list) => setOrganisations(list.organisations), setError);
+  }, []);
+
+  async function setRole(event: Event) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    setProblems({});
+    setNotice('');
+    try {
+      await adminApi.setRole(String(data.get('email')), String(data.get('organisation')), String(data.get('role')));
+      await reload();
+      setNotice(t('app-admin-role-set'));
+    } catch (failure) {
+      setProblems(problemsOf(failure));
+    }
+  }
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!users) return <Loading />;
+  return (
+    <>
+      <ul class="cards admin-list">
+        {users.map((user) => (
+          <li class="card">
+            <div class="card-head">
+              <h3 data-user-content>{user.display_name || user.email}</h3>
+              {user.disabled ? <span class="badge">{t('app-admin-user-disabled')}</span> : null}
+            </div>
+            <p class="muted" data-user-content>
+              {user.email}
+            </p>
+            <ul class="memberships">
+              {user.memberships.map((membership) => (
+                <li>
+                  <span data-user-content>{membership.organisation}</span> — {roleLabel(membership.role)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <form class="panel stack" onSubmit={setRole} aria-labelledby="role-title">
+        <h2 id="role-title">{t('app-admin-role-title')}</h2>
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <label>
+          {t('app-admin-user')}
+          <select name="email">
+            {users.map((user) => (
+              <option value={user.email} data-user-content>
+                {user.email}
+              </option>
+            ))}
+          </select>
+          <FieldError problems={problems} field="email" />
+        </label>
+        <label>
+          {t('app-admin-organisation')}
+          <select name="organisation">
+            {organisations.map((organisation) => (
+              <option value={organisation.name} data-user-content>
+                {organisation.name}
+              </option>
+            ))}
+          </select>
+          <FieldError problems={problems} field="organisation" />
+        </label>
+        <label>
+          {t('app-admin-role')}
+          <select name="role">
+            {kRoles.map((role) => (
+              <option value={role}>{roleLabel(role)}</option>
+            ))}
+          </select>
+          <FieldError problems={problems} field="role" />
+        </label>
+        <OtherProblems problems={problems} shown={['email', 'organisation', 'role']} />
+        <button type="submit" class="primary">
+          {t('app-admin-role-submit')}
+        </button>
+      </form>
+    </>
+  );
+}
