@@ -1,13 +1,17 @@
 // The app's shell: who is signed in, the header and navigation, and which screen the address shows.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, signedOutEvent, type Principal } from './api';
+import { ApiError, api, signedOutEvent, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
 import { base, navigate, onLinkClick, useLocation } from './router';
+import { useLocalDrafts } from './offline/LocalDrafts';
+import { registerServiceWorker, useOnline } from './offline/network';
+import { sendDrafts } from './offline/sync';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
+import { StoryForm } from './screens/StoryForm';
 import { StoryPage } from './screens/StoryPage';
 import './app.css';
 
@@ -31,17 +35,62 @@ function LanguageSwitch() {
   );
 }
 
+// Who was signed in last, kept so that the app opens with no network (drafts, the form); the server still
+// decides once it can be reached.
+const principalKey = 'storybank-principal';
+const keptPrincipal = (): Principal | null => JSON.parse(localStorage.getItem(principalKey) ?? 'null');
+
+/// Roles that write stories (docs/authorization.md: edit from draft).
+const mayWrite = (principal: Principal) =>
+  principal.user.memberships.some((membership) => membership.role === 'contributor' || membership.role === 'coordinator');
+
+/// Online or not, and how many drafts wait to be sent: in the header, on every screen.
+function NetworkState({ userId }: { userId: number }) {
+  const online = useOnline();
+  const waiting = useLocalDrafts(userId).length;
+  return (
+    <span class={`network ${online ? 'network-online' : 'network-offline'}`} role="status">
+      {online ? t('app-network-online') : t('app-network-offline')}
+      {waiting ? ` · ${t('app-network-waiting', { count: waiting })}` : ''}
+    </span>
+  );
+}
+
 function App() {
   const [principal, setPrincipal] = useState<Principal | null | undefined>(undefined);
   const { path, query } = useLocation();
 
   useEffect(() => {
     // Not signed in (401) or the server unreachable: either way the sign-in form is what can be offered.
-    api.whoAmI().then(setPrincipal, () => setPrincipal(null));
+    const check = () =>
+      api.whoAmI().then(setPrincipal, (error) =>
+        setPrincipal(error instanceof ApiError ? null : (current) => current ?? keptPrincipal()),
+      );
+    check();
+    // Back online: the session may have ended meanwhile (the browser restarted, say).
+    addEventListener('online', check);
     const signedOut = () => setPrincipal(null);
     addEventListener(signedOutEvent, signedOut);
-    return () => removeEventListener(signedOutEvent, signedOut);
+    return () => {
+      removeEventListener('online', check);
+      removeEventListener(signedOutEvent, signedOut);
+    };
   }, []);
+
+  // Drafts are sent once someone is signed in, when the network comes back, and now and then while some wait.
+  const userId = principal?.user.id;
+  useEffect(() => {
+    if (!principal) return undefined;
+    localStorage.setItem(principalKey, JSON.stringify(principal));
+    const send = () => navigator.onLine && sendDrafts(principal.user.id);
+    send();
+    addEventListener('online', send);
+    const every = setInterval(send, 30000);
+    return () => {
+      removeEventListener('online', send);
+      clearInterval(every);
+    };
+  }, [userId]);
 
   // The tab's title follows the screen's heading.
   useEffect(() => {
@@ -63,6 +112,7 @@ function App() {
 
   async function signOut() {
     await api.signOut().catch(() => undefined);
+    localStorage.removeItem(principalKey);
     setPrincipal(null);
     navigate('sign-in');
   }
@@ -81,10 +131,16 @@ function App() {
     );
   } else if (path === 'queue') {
     screen = <Queue />;
+  } else if (path === 'stories/new') {
+    screen = <StoryForm principal={principal} template={query.get('template') ?? undefined} />;
+  } else if (/^stories\/\d+\/edit$/.test(path)) {
+    screen = <StoryForm principal={principal} storyId={Number(path.split('/')[1])} />;
+  } else if (/^drafts\/[\w-]+$/.test(path)) {
+    screen = <StoryForm principal={principal} draftKey={path.split('/')[1]} />;
   } else if (/^stories\/\d+$/.test(path)) {
     screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
   } else {
-    screen = <StoryList query={query} />;
+    screen = <StoryList query={query} userId={principal.user.id} />;
   }
 
   return (
@@ -98,15 +154,21 @@ function App() {
         </a>
         {principal ? (
           <nav aria-label={t('app-nav-label')}>
-            <a href={base} aria-current={path === '' || path.startsWith('stories') ? 'page' : undefined}>
+            <a href={base} aria-current={path === '' || /^stories\/\d+$/.test(path) ? 'page' : undefined}>
               {t('app-nav-stories')}
             </a>
+            {mayWrite(principal) ? (
+              <a href={`${base}stories/new`} aria-current={path === 'stories/new' || path.startsWith('drafts') ? 'page' : undefined}>
+                {t('app-nav-write')}
+              </a>
+            ) : null}
             <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
               {t('app-nav-queue')}
             </a>
           </nav>
         ) : null}
         <div class="account">
+          {principal ? <NetworkState userId={principal.user.id} /> : null}
           <LanguageSwitch />
           {principal ? (
             <>
@@ -128,3 +190,4 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
+registerServiceWorker();
