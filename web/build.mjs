@@ -65,10 +65,11 @@ This app needs JavaScript; the pages without it are at <a href="/">/</a>.</p></n
 );
 // The service worker, named after the build's files: a new build is a new worker, which replaces the cached shell.
 const shellFiles = [`/app/${script}`, `/app/${style}`];
-const worker = (await readFile(path.join(here, 'sw.js'), 'utf8'))
-  .replace('SHELL_VERSION', JSON.stringify(`storybank-${script}-${style}`))
-  .replace('SHELL_FILES', JSON.stringify(shellFiles));
-await writeFile(path.join(dist, 'sw.js'), worker);
+const worker = await esbuild.transform(await readFile(path.join(here, 'sw.js'), 'utf8'), {
+  minify: true,
+  define: { SHELL_VERSION: JSON.stringify(`storybank-${script}-${style}`), SHELL_FILES: JSON.stringify(shellFiles) },
+});
+await writeFile(path.join(dist, 'sw.js'), worker.code);
 for (const file of [...outputs, 'index.html', 'sw.js']) {
   console.log(`dist/${file}`);
 }

@@ -1,5 +1,5 @@
 // The service worker: keeps the app's shell (index.html, the script, the style sheet) so that /app/ opens with no
-// network. build.mjs writes it to dist/sw.js with the files of the build in place of SHELL_FILES, so each build
+// network. build.mjs writes it to dist/sw.js with the names of the build's files filled in, so each build
 // has its own cache and the old one is dropped once the new one is in place. The API is never cached here: the
 // app keeps what it needs (drafts, templates) in IndexedDB.
 const version = SHELL_VERSION;

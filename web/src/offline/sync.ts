@@ -145,7 +145,10 @@ async function send(key: string): Promise<void> {
   }
 }
 
-const isNetworkFailure = (error: unknown) => !(error instanceof ApiError);
+/// Worth trying again later without any change: no network, no session yet (the writer is asked to sign in
+/// again), a server busy or failing.
+const isPassing = (error: unknown) =>
+  !(error instanceof ApiError) || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -166,7 +169,7 @@ export function sendDrafts(userId: number): Promise<void> {
         try {
           await send(draft.key);
         } catch (error) {
-          if (isNetworkFailure(error)) break;
+          if (isPassing(error)) break;
           // Refused (a 422, a 403): said on the form; tried again after the writer's next change.
           const refusal = error as ApiError;
           await updateDraft(draft.key, (stored) =>

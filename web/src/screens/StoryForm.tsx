@@ -243,7 +243,9 @@ export function StoryForm(props: { principal: Principal; storyId?: number; draft
           {t('app-form-language')}
           <select value={draft.language} onChange={(event) => change({ language: event.currentTarget.value })}>
             {['fr', 'en'].map((code) => (
-              <option value={code}>{languageName(code)}</option>
+              <option value={code} data-user-content>
+                {languageName(code)}
+              </option>
             ))}
           </select>
         </label>

@@ -21,22 +21,14 @@ interface EditorProps {
   onChange: (value: unknown) => void;
 }
 
-function Required({ field }: { field: TemplateField }) {
-  return field.presence === 'required' ? (
-    <span class="required" title={t('app-form-required')}>
-      {' *'}
-    </span>
-  ) : null;
-}
-
 /// The label (or legend), hint and problems around an editor; ids tie them to the inputs for screen readers.
 function Frame({ field, problems, group, children }: { field: TemplateField; problems: Problem[]; group: boolean; children: ComponentChildren }) {
   const hint = label(field.hint);
+  // The * of a required field is drawn by the style sheet (.required::after); inputs say aria-required.
   const caption = (
-    <>
-      <span data-user-content>{label(field.label)}</span>
-      <Required field={field} />
-    </>
+    <span class={field.presence === 'required' ? 'required' : undefined} data-user-content>
+      {label(field.label)}
+    </span>
   );
   const notes = (
     <>
@@ -206,7 +198,9 @@ export function FieldEditor({ field, value, problems, onChange }: EditorProps) {
           <select {...props} value={asText(value)} onChange={(event) => onChange(event.currentTarget.value)}>
             <option value="">{t('app-form-choose')}</option>
             {(field.choices ?? []).map((choice) => (
-              <option value={choice.key}>{label(choice.label)}</option>
+              <option value={choice.key} data-user-content>
+                {label(choice.label)}
+              </option>
             ))}
           </select>
         </Frame>
