@@ -24,6 +24,8 @@ std::unique_ptr<Application> make_application(const GlobalOptions& options, Need
             std::make_unique<service::StoryService>(*application->store, application->templates, application->clock,
                                                     application->reader, *application->webhook_outbox);
         application->webhooks = std::make_unique<service::WebhookService>(*application->store, application->clock);
+        application->documents = std::make_unique<service::StoryDocuments>(*application->store, application->templates,
+                                                                           application->messages, application->clock);
         application->account_components = std::make_unique<service::AccountComponents>(options.password_hashes);
         application->accounts = std::make_unique<service::AccountService>(*application->store, application->clock,
                                                                           application->account_components->hasher,

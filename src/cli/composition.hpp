@@ -5,6 +5,7 @@
 #include "service/account_components.hpp"
 #include "service/account_service.hpp"
 #include "service/clock.hpp"
+#include "service/story_documents.hpp"
 #include "service/story_file_reader.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
@@ -33,6 +34,7 @@ struct Application {
     std::unique_ptr<service::WebhookOutbox> webhook_outbox;          ///< null when the command needs no store
     std::unique_ptr<service::StoryService> stories;                  ///< null when the command needs no store
     std::unique_ptr<service::WebhookService> webhooks;               ///< null when the command needs no store
+    std::unique_ptr<service::StoryDocuments> documents;              ///< null when the command needs no store
     std::unique_ptr<service::AccountComponents> account_components;  ///< null when the command needs no store
     std::unique_ptr<service::AccountService> accounts;               ///< null when the command needs no store
 };

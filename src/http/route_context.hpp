@@ -5,6 +5,7 @@
 #include "http/public_story_cache.hpp"
 #include "http/server.hpp"
 #include "service/account_service.hpp"
+#include "service/story_documents.hpp"
 #include "service/story_service.hpp"
 #include "service/webhook_service.hpp"
 
@@ -32,6 +33,7 @@ struct RouteContext {
     service::StoryService& stories;
     service::AccountService& accounts;
     service::WebhookService& webhooks;
+    service::StoryDocuments& documents;
     const core::MessageCatalog& messages;
     const ServerOptions& options;
     PublicStoryCache& public_stories;  ///< published stories' JSON for anonymous readers
@@ -69,6 +71,8 @@ void install_audit_routes(RouteContext& context);
 void install_webhook_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
+/// Story documents, booklets and data exports as attachments (document_routes.cpp).
+void install_document_routes(RouteContext& context);
 void install_annotation_routes(RouteContext& context);
 void install_template_routes(RouteContext& context);
 /// The web app under /app/ (web_app_routes.cpp).

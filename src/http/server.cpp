@@ -64,8 +64,9 @@ struct Server::Implementation {
     ServerOptions options;
     httplib::Server server;
     PublicStoryCache public_stories;
-    RouteContext context{server,  services.stories, services.accounts, services.webhooks, services.messages,
-                         options, public_stories};
+    RouteContext context{
+        server,  services.stories, services.accounts, services.webhooks, services.documents, services.messages,
+        options, public_stories};
     std::atomic<int> listening_socket{-1};
     int bound_port = 0;
 
@@ -90,6 +91,7 @@ void Server::Implementation::install_routes() {
     install_story_workflow_routes(context);
     install_audit_routes(context);
     install_upload_routes(context);
+    install_document_routes(context);
     install_annotation_routes(context);
     install_template_routes(context);
     install_web_app_routes(context);

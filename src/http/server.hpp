@@ -2,6 +2,7 @@
 
 #include "core/message_catalog.hpp"
 #include "service/account_service.hpp"
+#include "service/story_documents.hpp"
 #include "service/story_service.hpp"
 #include "service/webhook_service.hpp"
 
@@ -33,6 +34,7 @@ struct ServerServices {
     service::StoryService& stories;
     service::AccountService& accounts;
     service::WebhookService& webhooks;
+    service::StoryDocuments& documents;
     const core::MessageCatalog& messages;
 };
 

@@ -1,6 +1,7 @@
 #include "render/docx_writer.hpp"
 
 #include "core/error.hpp"
+#include "render/booklet_index.hpp"
 
 #include <zip.h>
 
@@ -77,13 +78,21 @@ public:
         m_body += paragraph("Title", run(title));
         m_body += paragraph("Subtitle", run(std::to_string(count) + " " + m_labels.stories));
         m_body += kPageBreak;
+        m_contents_at = m_body.size();
     }
 
-    void story(const StoryLayout& story, bool page_break_before) {
+    /// A story; `chapter` > 0 marks its title with a bookmark for the booklet's contents and index.
+    void story(const StoryLayout& story, bool page_break_before, std::size_t chapter = 0) {
         if (page_break_before) {
             m_body += kPageBreak;
         }
-        m_body += paragraph("Title", run(story.title));
+        if (chapter > 0) {
+            std::string id = std::to_string(chapter);
+            m_body += paragraph("Title", "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + bookmark(chapter) + "\"/>" +
+                                             run(story.title) + "<w:bookmarkEnd w:id=\"" + id + "\"/>");
+        } else {
+            m_body += paragraph("Title", run(story.title));
+        }
         if (story.omitted) {
             m_body += paragraph("Note", run(m_labels.omitted_note, false, true));
         }
@@ -136,6 +145,36 @@ public:
         }
     }
 
+    /// A booklet's contents, after the title page, and its index by country and partner at the end. Page numbers
+    /// are PAGEREF fields: the word processor lays out the pages, so it fills them in (LibreOffice when it opens
+    /// the file, Word when it updates fields, which settings.xml asks it to do on opening).
+    void contents_and_index(const std::vector<BookletChapter>& chapters) {
+        std::string contents = paragraph("Title", run(m_labels.contents));
+        for (std::size_t index = 0; index < chapters.size(); ++index) {
+            const BookletChapter& chapter = chapters[index];
+            contents += entry("ContentsEntry", chapter.title, index + 1);
+            std::string detail = chapter.partner;
+            if (!chapter.place.empty()) {
+                detail += (detail.empty() ? "" : "  \u00B7  ") + chapter.place;
+            }
+            if (!detail.empty()) {
+                contents += paragraph("ContentsDetail", run(detail));
+            }
+        }
+        m_body.insert(m_contents_at, contents + std::string(kPageBreak));
+        m_body += std::string(kPageBreak) + paragraph("Title", run(m_labels.index));
+        for (auto [heading, key] : {std::pair{&m_labels.index_by_country, &BookletChapter::country},
+                                    std::pair{&m_labels.index_by_partner, &BookletChapter::partner}}) {
+            m_body += paragraph("Heading1", run(*heading));
+            for (const IndexGroup& group : index_groups(chapters, key, m_labels.unknown, m_labels.language)) {
+                m_body += paragraph("IndexGroup", run(group.name));
+                for (std::size_t index : group.chapters) {
+                    m_body += entry("ContentsEntry", chapters[index].title, index + 1);
+                }
+            }
+        }
+    }
+
     const std::string& body() const { return m_body; }
     const std::vector<Media>& media() const { return m_media; }
     std::string relationships() const {
@@ -146,7 +185,10 @@ public:
                           "Target=\"styles.xml\"/>"
                           "<Relationship Id=\"rIdFooter\" "
                           "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
-                          "Target=\"footer1.xml\"/>";
+                          "Target=\"footer1.xml\"/>"
+                          "<Relationship Id=\"rIdSettings\" "
+                          "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
+                          "Target=\"settings.xml\"/>";
         for (const auto& [sha256, id] : m_image_ids) {
             out += "<Relationship Id=\"";
             out += id;
@@ -160,6 +202,21 @@ public:
     }
 
 private:
+    static std::string bookmark(std::size_t chapter) { return "story_" + std::to_string(chapter); }
+
+    /// A line of the contents or the index: the title, linked to its chapter, a dotted leader and its page.
+    static std::string entry(std::string_view style, const std::string& title, std::size_t chapter) {
+        std::string name = bookmark(chapter);
+        return paragraph(style, "<w:hyperlink w:anchor=\"" + name + "\" w:history=\"1\">" + run(title) +
+                                    "</w:hyperlink><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                                    "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF " +
+                                    name +
+                                    " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                                    "<w:r><w:t>" +
+                                    std::to_string(chapter) +
+                                    "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+    }
+
     void summary(const StoryLayout& story) {
         const int label_width = 3100;
         const int value_width = 6200;
@@ -228,6 +285,7 @@ private:  // data
     const DocumentLabels& m_labels;
     const PhotoBytes& m_photo_bytes;
     std::string m_body;
+    std::size_t m_contents_at = 0;  ///< where a booklet's contents go: after the title page
     std::vector<Media> m_media;
     std::map<std::string, std::string> m_image_ids;  ///< sha256 → relationship id
     int m_drawing_count = 0;
@@ -284,6 +342,17 @@ std::string styles_xml() {
                  "w:val=\"17\"/>") +
            style("TableValue", "Table value", "<w:jc w:val=\"left\"/><w:spacing w:after=\"0\"/>",
                  "<w:rFonts w:ascii=\"Noto Sans\" w:hAnsi=\"Noto Sans\"/><w:sz w:val=\"19\"/>") +
+           style("ContentsEntry", "toc 1",
+                 "<w:keepNext/><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9350\"/></w:tabs>"
+                 "<w:jc w:val=\"left\"/><w:spacing w:before=\"100\" w:after=\"0\"/>",
+                 "") +
+           style("ContentsDetail", "Contents detail", "<w:jc w:val=\"left\"/><w:spacing w:after=\"60\"/>",
+                 "<w:rFonts w:ascii=\"Noto Sans\" w:hAnsi=\"Noto Sans\"/><w:color w:val=\"5C6673\"/><w:sz "
+                 "w:val=\"16\"/>") +
+           style("IndexGroup", "Index heading",
+                 "<w:keepNext/><w:jc w:val=\"left\"/><w:spacing w:before=\"200\" w:after=\"40\"/>",
+                 "<w:rFonts w:ascii=\"Noto Sans\" w:hAnsi=\"Noto Sans\"/><w:b/><w:caps/><w:color "
+                 "w:val=\"B5542D\"/><w:sz w:val=\"17\"/>") +
            style("Footer", "footer", "<w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/>",
                  "<w:rFonts w:ascii=\"Noto Sans\" w:hAnsi=\"Noto Sans\"/><w:color w:val=\"5C6673\"/><w:sz "
                  "w:val=\"15\"/>") +
@@ -375,18 +444,26 @@ std::string write_docx(std::size_t count,
                        const Progress& progress) {
     DocumentBuilder builder(labels, photo_bytes);
     std::string title = options.title;
-    if (count > 1) {
+    bool booklet = options.booklet;
+    if (booklet) {
         builder.title_page(options.title, count);
     }
+    std::vector<BookletChapter> chapters;
     for (std::size_t index = 0; index < count; ++index) {
         StoryLayout story = load(index);
         if (title.empty()) {
             title = story.title;
         }
-        builder.story(story, index > 0);
+        builder.story(story, index > 0, booklet ? index + 1 : 0);
+        if (booklet) {
+            chapters.push_back(chapter_of(story));
+        }
         if (progress) {
             progress(index + 1, count);
         }
+    }
+    if (booklet) {
+        builder.contents_and_index(chapters);
     }
     bool letter = options.paper == PaperSize::Letter;
     std::string document = std::string(kXmlDeclaration) + "<w:document" + std::string(kNamespaces) + "><w:body>" +
@@ -409,6 +486,8 @@ std::string write_docx(std::size_t count,
                 "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
                 "<Override PartName=\"/word/footer1.xml\" "
                 "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+                "<Override PartName=\"/word/settings.xml\" "
+                "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
                 "<Override PartName=\"/docProps/core.xml\" "
                 "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>");
     zip.add("_rels/.rels",
@@ -427,6 +506,9 @@ std::string write_docx(std::size_t count,
                 xml_escape(title) + "</dc:title><dc:creator>storybank</dc:creator></cp:coreProperties>");
     zip.add("word/document.xml", std::move(document));
     zip.add("word/styles.xml", styles_xml());
+    // A booklet's page numbers are fields: ask Word to update them when the file is opened.
+    zip.add("word/settings.xml", std::string(kXmlDeclaration) + "<w:settings" + std::string(kNamespaces) + ">" +
+                                     (booklet ? "<w:updateFields w:val=\"true\"/>" : "") + "</w:settings>");
     zip.add("word/footer1.xml", footer_xml(options.footer, labels.page));
     zip.add("word/_rels/document.xml.rels", builder.relationships());
     for (const auto& media : builder.media()) {

@@ -1,9 +1,9 @@
 #include "render/pdf_booklet_writer.hpp"
 
+#include "render/booklet_index.hpp"
 #include "render/detail/pdf_canvas.hpp"
 #include "render/detail/pdf_story_body.hpp"
 
-#include <map>
 #include <vector>
 
 namespace storybank::render {
@@ -16,13 +16,7 @@ using detail::printed;
 using detail::TextStyle;
 namespace style = detail::style;
 
-struct Chapter {
-    std::string title;
-    std::string partner;
-    std::string country;
-    std::string place;
-    int page = 0;
-};
+using Chapter = BookletChapter;
 
 class BookletPrinter {
 public:
@@ -56,11 +50,7 @@ public:
             StoryLayout story = load(index);
             canvas.new_page(true, false);
             if (measuring) {
-                std::string place = story.locality;
-                if (!story.country.empty() && story.country != story.locality) {
-                    place += (place.empty() ? "" : ", ") + story.country;
-                }
-                chapters.push_back({story.title, story.partner, story.country, place, canvas.page_number()});
+                chapters.push_back(chapter_of(story, canvas.page_number()));
             }
             canvas.outline(story.title);
             detail::print_story(canvas, story, m_labels, photo_bytes);
@@ -205,14 +195,9 @@ private:
     void index_part(PdfCanvas& canvas,
                     const std::string& heading,
                     const std::vector<Chapter>& chapters,
-                    const std::function<std::string(const Chapter&)>& key_of) {
-        std::map<std::string, std::vector<const Chapter*>> groups;
-        for (const auto& chapter : chapters) {
-            std::string key = key_of(chapter);
-            groups[key.empty() ? m_labels.unknown : key].push_back(&chapter);
-        }
+                    std::string Chapter::*key) {
         part_heading(canvas, heading, 13);
-        for (const auto& [key, members] : groups) {
+        for (const IndexGroup& group_entry : index_groups(chapters, key, m_labels.unknown, language())) {
             TextStyle group;
             group.family = "Noto Sans Bold";
             group.size = 8.5;
@@ -225,18 +210,18 @@ private:
             canvas.ensure_space(40);
             group.space_before = 0;
             canvas.text_block("<span letter_spacing=\"1000\">" +
-                                  markup_escape(detail::capitals(printed(key, language()))) + "</span>",
+                                  markup_escape(detail::capitals(printed(group_entry.name, language()))) + "</span>",
                               group);
-            for (const Chapter* chapter : members) {
-                entry(canvas, chapter->title, "", chapter->page);
+            for (std::size_t index : group_entry.chapters) {
+                entry(canvas, chapters[index].title, "", chapters[index].page);
             }
         }
     }
 
     void index(PdfCanvas& canvas, const std::vector<Chapter>& chapters) {
         part_heading(canvas, m_labels.index, 22);
-        index_part(canvas, m_labels.index_by_country, chapters, [](const Chapter& chapter) { return chapter.country; });
-        index_part(canvas, m_labels.index_by_partner, chapters, [](const Chapter& chapter) { return chapter.partner; });
+        index_part(canvas, m_labels.index_by_country, chapters, &Chapter::country);
+        index_part(canvas, m_labels.index_by_partner, chapters, &Chapter::partner);
     }
 
 private:  // data

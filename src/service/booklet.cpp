@@ -77,7 +77,8 @@ std::size_t write_booklet(store::Store& store,
         if (!request.date.empty()) {
             footer += (footer.empty() ? "" : "  \u00B7  ") + request.date;
         }
-        out << render::write_docx(ids.size(), load, labels, photos, {request.paper, request.title, footer}, progress);
+        out << render::write_docx(ids.size(), load, labels, photos, {request.paper, request.title, footer, true},
+                                  progress);
     } else {
         render::BookletOptions options{
             {request.paper, request.date}, request.title, request.consortium, request.period};

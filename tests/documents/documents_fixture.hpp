@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -134,6 +135,11 @@ protected:
 };
 
 // What the Think Peace story says, as pdftotext and unzip must find it.
+/// A demo story as canonical JSON, as storybank exports it.
+inline nlohmann::json story_json(const std::string& id) {
+    return nlohmann::json::parse(run(DocumentsTest::command({"export", id, "--format", "json"})).out);
+}
+
 inline constexpr const char* kPhone = "+22379959269";
 inline constexpr const char* kEmail = "fomba3@hotmail.com";
 

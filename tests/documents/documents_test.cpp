@@ -12,11 +12,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json story_json(const std::string& id) {
-    Outcome exported = run(DocumentsTest::command({"export", id, "--format", "json"}));
-    return Json::parse(exported.out);
-}
-
 std::string without_emphasis(std::string text) {
     std::erase_if(text, [](char c) { return c == '*' || c == '_'; });
     return text;
@@ -222,6 +217,11 @@ TEST_F(DocumentsTest, BookletByQueryAndAsWord) {
     ASSERT_EQ(made.status, 0) << made.out;
     std::string xml = run("unzip -p " + shell_quoted(docx.string()) + " word/document.xml").out;
     EXPECT_NE(xml.find("Les femmes médiatrices de Dori"), std::string::npos);
+    EXPECT_NE(xml.find("Sommaire"), std::string::npos) << "a Word booklet has contents";
+    EXPECT_NE(xml.find("PAGEREF story_1"), std::string::npos) << "with page numbers the word processor fills in";
+    EXPECT_NE(xml.find("Par ONG partenaire"), std::string::npos) << "and an index";
+    std::string settings = run("unzip -p " + shell_quoted(docx.string()) + " word/settings.xml").out;
+    EXPECT_NE(settings.find("<w:updateFields w:val=\"true\"/>"), std::string::npos) << settings;
     EXPECT_EQ(xml.find("Peace clubs"), std::string::npos) << "a story the query does not match";
 
     Outcome nothing =

@@ -9,6 +9,7 @@
 #include "service/manual_clock.hpp"
 #include "service/message_loader.hpp"
 #include "service/password_policy_loader.hpp"
+#include "service/story_documents.hpp"
 #include "service/story_service.hpp"
 #include "service/template_catalog.hpp"
 #include "service/webhook_outbox.hpp"
@@ -59,12 +60,13 @@ public:
         stories = std::make_unique<service::StoryService>(*store, templates, clock, reader, *webhook_outbox);
         accounts = std::make_unique<service::AccountService>(*store, clock, hasher, policy);
         webhooks = std::make_unique<service::WebhookService>(*store, clock);
+        documents = std::make_unique<service::StoryDocuments>(*store, templates, messages, clock);
         http::ServerOptions options;
         options.port = 0;
         // Worker threads: the default `serve` gets, which the slow-client test relies on.
         options.json_body_limit = 128 * 1024;
-        server =
-            std::make_unique<http::Server>(http::ServerServices{*stories, *accounts, *webhooks, messages}, options);
+        server = std::make_unique<http::Server>(
+            http::ServerServices{*stories, *accounts, *webhooks, *documents, messages}, options);
         port = server->bind();
         m_thread = std::thread([this] { server->serve(); });
     }
@@ -73,6 +75,7 @@ public:
         server->stop();
         m_thread.join();
         server.reset();
+        documents.reset();
         webhooks.reset();
         accounts.reset();
         stories.reset();
@@ -133,6 +136,7 @@ public:
     std::unique_ptr<service::StoryService> stories;
     std::unique_ptr<service::AccountService> accounts;
     std::unique_ptr<service::WebhookService> webhooks;
+    std::unique_ptr<service::StoryDocuments> documents;
     std::unique_ptr<http::Server> server;
     int port = 0;
 

@@ -8,6 +8,7 @@ import { base, navigate, onLinkClick, useLocation } from './router';
 import { useLocalDrafts } from './offline/LocalDrafts';
 import { registerServiceWorker, useOnline } from './offline/network';
 import { sendDrafts } from './offline/sync';
+import { BookletBuilder } from './screens/BookletBuilder';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
@@ -137,6 +138,8 @@ function App() {
     screen = <StoryForm principal={principal} storyId={Number(path.split('/')[1])} />;
   } else if (/^drafts\/[\w-]+$/.test(path)) {
     screen = <StoryForm principal={principal} draftKey={path.split('/')[1]} />;
+  } else if (path === 'booklet') {
+    screen = <BookletBuilder />;
   } else if (/^stories\/\d+$/.test(path)) {
     screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
   } else {
@@ -164,6 +167,9 @@ function App() {
             ) : null}
             <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
               {t('app-nav-queue')}
+            </a>
+            <a href={`${base}booklet`} aria-current={path === 'booklet' ? 'page' : undefined}>
+              {t('app-nav-booklet')}
             </a>
           </nav>
         ) : null}

@@ -19,7 +19,8 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
     server_options.language = options.language;
     // Behind a TLS proxy the public address is https://: cookies must then never travel in clear.
     server_options.secure_cookies = serve.base_url.starts_with("https://");
-    http::Server server({*application->stories, *application->accounts, *application->webhooks, application->messages},
+    http::Server server({*application->stories, *application->accounts, *application->webhooks, *application->documents,
+                         application->messages},
                         server_options);
 
     // Webhook deliveries go out from a thread of their own, picking up what earlier runs left in the outbox.

@@ -14,6 +14,7 @@ import {
 import { ErrorMessage, Loading, StatusBadge, statusLabel } from '../components';
 import { dataLanguage, formatDate, t } from '../i18n';
 import { base } from '../router';
+import { Downloads } from '../story/Downloads';
 import { FieldValue, isEmpty } from '../story/fields';
 import { movesFor, type Move } from '../story/workflow';
 
@@ -23,6 +24,8 @@ interface Loaded {
   status: Status;
   revisions: Revision[];
   transitions: Transition[];
+  /// Whether the reader sees the story as written (its history is theirs to read), not only its public text.
+  asWritten: boolean;
 }
 
 const label = (labels: Record<string, string>) => labels[dataLanguage] ?? labels.fr ?? Object.values(labels)[0] ?? '';
@@ -44,7 +47,7 @@ async function load(id: number): Promise<Loaded> {
   ]);
   // Stories start as drafts; the newest move says where the story is now.
   const status: Status = transitions === null ? 'published' : (transitions[0]?.to ?? 'draft');
-  return { story, template, status, revisions, transitions: transitions ?? [] };
+  return { story, template, status, revisions, transitions: transitions ?? [], asWritten: transitions !== null };
 }
 
 export function StoryPage({ id, principal }: { id: number; principal: Principal }) {
@@ -202,6 +205,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
           </section>
         ) : null;
       })}
+      <Downloads id={id} asWritten={loaded.asWritten} />
       <section class="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t('app-history-title')}</h2>
         {transitions.length ? (

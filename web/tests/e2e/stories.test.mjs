@@ -3,6 +3,8 @@
 // screen again in the pseudo-locale, where any visible text outside ⟦…⟧ is a string that escaped translation.
 // Each screen's screenshot is kept in STORYBANK_E2E_ARTIFACTS (ctest sets it under the build folder).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { checkAccessibility } from './accessibility.mjs';
@@ -23,6 +25,15 @@ before(async () => {
       ['user', 'add', 'awa@thinkpeace.org', '--org', 'Think Peace', '--role', 'contributor', '--name', 'Awa Traoré'],
       ['user', 'add', 'moussa@hsc.org', '--org', 'Human Security Collective (HSC)', '--role', 'reviewer', '--name', 'Moussa Diallo'],
       ['import', 'tests/data/think-peace-mali.txt'],
+      // A published story (2), and the coordinator who compiles booklets and the donor who reads them.
+      ['org', 'add', 'Consortium Sahel', '--kind', 'lead'],
+      ['org', 'add', 'Bailleur', '--kind', 'member'],
+      ['user', 'add', 'coord@consortium.org', '--org', 'Consortium Sahel', '--role', 'coordinator', '--name', 'Fatou Sy'],
+      ['user', 'add', 'donor@bailleur.org', '--org', 'Bailleur', '--role', 'viewer', '--name', 'Anne Martin'],
+      ['import', 'demo/radio-jeunes-niamey.md'],
+      ['move', '2', '--to', 'submitted'],
+      ['move', '2', '--to', 'approved'],
+      ['move', '2', '--to', 'published'],
     ],
   });
   browser = await chromium.launch({
@@ -192,5 +203,107 @@ test('pseudo-locale: no visible text escaped translation', async () => {
     assert.deepEqual(await untranslated(page), [], name);
     await capture(page, name);
   }
+  await page.context().close();
+});
+
+const publishedTitle = 'Des jeunes animateurs radio contre les rumeurs à Niamey';
+const publishedContact = ['i.moussa@exemple.org', '90 11 22 33'];
+
+/// The text of a downloaded PDF, as pdftotext reads it.
+async function pdfText(download) {
+  const file = await download.path();
+  const bytes = readFileSync(file);
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', `${download.suggestedFilename()} is not a PDF`);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the public story only', async () => {
+  const page = await newPage();
+  await signIn(page, 'coord@consortium.org');
+  await page.getByRole('link', { name: 'Livret' }).click();
+  await page.getByRole('heading', { name: 'Livret pour les bailleurs' }).waitFor();
+  // Published stories are offered first; the story is added, the cover written, and the booklet downloaded.
+  await page.getByRole('button', { name: `Ajouter « ${publishedTitle} » au livret` }).click();
+  await page.getByRole('heading', { name: 'Sommaire du livret (1)' }).waitFor();
+  await page.getByLabel('Titre de la couverture').fill('Rapport aux bailleurs 2026');
+  await capture(page, 'booklet-builder');
+  await checkAccessibility(page, 'booklet-builder');
+  const [booklet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le livret' }).click(),
+  ]);
+  assert.match(booklet.suggestedFilename(), /^booklet-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = await pdfText(booklet);
+  assert.ok(text.includes('Rapport aux bailleurs 2026'), 'the cover title');
+  assert.ok(text.includes('Sommaire') && text.includes('Index'), 'contents and index');
+  assert.ok(text.includes(publishedTitle), 'the chosen story');
+  for (const contact of publishedContact) {
+    assert.ok(!text.includes(contact), `a booklet is public unless asked: ${contact} is in it`);
+  }
+  await page.getByRole('status').filter({ hasText: booklet.suggestedFilename() }).first().waitFor();
+
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger les données' }).click(),
+  ]);
+  assert.match(sheet.suggestedFilename(), /\.xlsx$/);
+  assert.equal(readFileSync(await sheet.path()).subarray(0, 2).toString(), 'PK', 'an XLSX workbook');
+  await page.context().close();
+
+  // The donor sees the published story without its writer's contact, and gets the same in the PDF.
+  const donor = await newPage();
+  await signIn(donor, 'donor@bailleur.org');
+  await donor.goto(`${server.url}/app/stories/2`);
+  await donor.getByRole('heading', { name: 'Télécharger' }).waitFor();
+  const shown = await donor.locator('main').innerText();
+  assert.ok(shown.includes(publishedTitle));
+  for (const contact of publishedContact) {
+    assert.ok(!shown.includes(contact), `the donor's page shows ${contact}`);
+  }
+  const [story] = await Promise.all([
+    donor.waitForEvent('download'),
+    donor.getByRole('button', { name: 'PDF' }).click(),
+  ]);
+  assert.equal(story.suggestedFilename(), 'story-2.pdf');
+  const storyText = await pdfText(story);
+  assert.ok(storyText.includes(publishedTitle.slice(0, 30)));
+  for (const contact of publishedContact) {
+    assert.ok(!storyText.includes(contact), `the donor's PDF has ${contact}`);
+  }
+  await capture(donor, 'story-downloads-donor');
+
+  // Personal data is refused to the donor, and the page says why rather than saving an error as a file.
+  await donor.goto(`${server.url}/app/booklet`);
+  await donor.getByRole('button', { name: `Ajouter « ${publishedTitle} » au livret` }).click();
+  await donor.getByLabel('Titre de la couverture').fill('Interne');
+  await donor.locator('form[aria-labelledby=booklet-make] input[name=personal_data]').check();
+  await donor.getByRole('button', { name: 'Télécharger le livret' }).click();
+  await donor.getByRole('alert').filter({ hasText: 'données personnelles' }).waitFor();
+  await capture(donor, 'booklet-refused');
+  await donor.context().close();
+});
+
+test('the booklet builder on a phone and in the pseudo-locale', async () => {
+  const phone = await newPage({ width: 360 });
+  await signIn(phone, 'coord@consortium.org');
+  await phone.goto(`${server.url}/app/booklet`);
+  await phone.locator('.picks li').first().waitFor();
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `booklet builder: the page is ${overflow} px wider than the phone`);
+  await capture(phone, 'phone-booklet-builder');
+  await phone.context().close();
+
+  const page = await newPage();
+  await page.goto(`${server.url}/app/?lang=test`);
+  await signIn(page, 'coord@consortium.org');
+  await page.goto(`${server.url}/app/booklet`);
+  await page.locator('.picks li').first().waitFor();
+  await page.locator('.picks button').first().click();
+  await page.locator('.picks.contents li').first().waitFor();
+  assert.deepEqual(await untranslated(page), [], 'pseudo-booklet-builder');
+  await capture(page, 'pseudo-booklet-builder');
+  await page.goto(`${server.url}/app/stories/2`);
+  await page.locator('.story-section').first().waitFor();
+  assert.deepEqual(await untranslated(page), [], 'pseudo-story-downloads');
   await page.context().close();
 });
