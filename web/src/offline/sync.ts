@@ -115,7 +115,7 @@ async function saveFields(draft: Draft): Promise<Saved | null> {
   return api.update(draft.storyId, current.revision, { ...story, fields: merged });
 }
 
-async function send(key: string): Promise<void> {
+async function send(key: string, retried = false): Promise<void> {
   let draft = await loadDraft(key);
   if (!draft || draft.conflict) return;
   if (draft.storyId === null || draft.edits !== draft.sentEdits) {
@@ -127,9 +127,18 @@ async function send(key: string): Promise<void> {
   for (let photo = draft?.photos.find((p) => p.blob); draft && photo; photo = draft?.photos.find((p) => p.blob)) {
     const { key: photoKey } = photo;
     const known = new Set(draft.photos.map((p) => p.attachment?.sha256));
-    const saved = await uploadPhoto(draft.storyId!, draft.revision!, { ...photo, blob: photo.blob! }, (fraction) =>
-      dispatchEvent(new CustomEvent(uploadProgressEvent, { detail: { key, photo: photoKey, fraction } })),
-    );
+    let saved: Saved;
+    try {
+      saved = await uploadPhoto(draft.storyId!, draft.revision!, { ...photo, blob: photo.blob! }, (fraction) =>
+        dispatchEvent(new CustomEvent(uploadProgressEvent, { detail: { key, photo: photoKey, fraction } })),
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 409) || retried) throw error;
+      // The story moved on since the draft's revision: its fields are saved again (merging on the way), then
+      // the uploads start over from the new revision.
+      await updateDraft(key, (stored) => stored && { ...stored, sentEdits: stored.sentEdits - 1 });
+      return send(key, true);
+    }
     const added = ((saved.story.fields.photos ?? []) as PhotoDraft[]).find((p) => !known.has(p.attachment?.sha256));
     draft = await updateDraft(key, (stored) => {
       if (!stored) return undefined;
