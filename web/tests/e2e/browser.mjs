@@ -20,6 +20,8 @@ export function watch(page) {
 }
 
 export async function capture(server, page, screen) {
+  // From the top: the form's save state is sticky, and would otherwise be drawn where the page was scrolled to.
+  await page.evaluate(() => scrollTo(0, 0));
   await server.screenshot(page, screen);
   assert.deepEqual(page.problems, [], `${screen}: problems in the page`);
 }
