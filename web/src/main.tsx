@@ -133,7 +133,8 @@ function App() {
   } else if (path === 'queue') {
     screen = <Queue />;
   } else if (path === 'stories/new') {
-    screen = <StoryForm principal={principal} template={query.get('template') ?? undefined} />;
+    // Each visit to "Écrire une histoire" is a new story (a new history entry): the form starts afresh.
+    screen = <StoryForm key={history.length} principal={principal} template={query.get('template') ?? undefined} />;
   } else if (/^stories\/\d+\/edit$/.test(path)) {
     screen = <StoryForm principal={principal} storyId={Number(path.split('/')[1])} />;
   } else if (/^drafts\/[\w-]+$/.test(path)) {
