@@ -251,11 +251,14 @@ test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', asy
   const phone = await newPage({ width: 360 });
   await signIn(phone, `${server.url}/app/stories/new`, writer, password);
   await phone.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
+  // Offline with a draft waiting: the header's widest state.
+  await phone.context().setOffline(true);
   await phone.getByRole('button', { name: 'Ajouter un témoignage' }).click();
   await phone.locator('input[type=file][multiple]').setInputFiles([
     { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(phone, '#1e7a46') },
   ]);
   await phone.getByRole('listitem', { name: 'Photo 1' }).waitFor();
+  await phone.locator('.network-offline').filter({ hasText: '1 à envoyer' }).waitFor();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `the form is ${overflow} px wider than the phone`);
   await capture(server, phone, 'phone-form');
