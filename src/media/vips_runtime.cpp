@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 
 #include <glib.h>
-#include <vips/vips8>
+#include <vips/vips.h>
 
 #include <array>
 #include <mutex>
@@ -30,7 +30,7 @@ void ignore_vips_warning(const gchar* /*domain*/,
                          const gchar* /*message*/,
                          gpointer /*data*/) {}
 
-void start_once() {
+void start_once(int threads_per_photo) {
     if (VIPS_INIT("storybank") != 0) {
         std::string detail = vips_error_buffer();
         vips_error_clear();
@@ -39,6 +39,9 @@ void start_once() {
     // No operation cache: each upload is processed once, and a cache would keep decoded pixels (and references
     // to the caller's buffers) alive between calls.
     vips_cache_set_max(0);
+    if (threads_per_photo > 0) {
+        vips_concurrency_set(threads_per_photo);
+    }
     vips_block_untrusted_set(TRUE);
     vips_operation_block_set("VipsForeignLoad", TRUE);
     for (const char* loader : kAllowedLoaders) {
@@ -50,9 +53,9 @@ void start_once() {
 
 }  // namespace
 
-void start_vips() {
+void start_vips(int threads_per_photo) {
     static std::once_flag started;
-    std::call_once(started, start_once);
+    std::call_once(started, start_once, threads_per_photo);
 }
 
 }  // namespace storybank::media::detail
