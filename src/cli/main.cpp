@@ -179,6 +179,8 @@ int run(int argc, char** argv) {
     add_setting(*serve_command, "port", serve.port)->check(CLI::Range(0, 65535));
     add_setting(*serve_command, "threads", serve.threads)->check(CLI::Range(2, 1024));
     add_setting(*serve_command, "base-url", serve.base_url);
+    add_setting(*serve_command, "webhook-private-addresses", serve.webhook_private_addresses)
+        ->check(CLI::IsMember({"refuse", "allow"}));
     serve_command->callback([&] { command = [&] { return run_serve(options, serve); }; });
 
     auto* templates_command = app.add_subcommand("templates", "List the story templates");

@@ -25,6 +25,10 @@ constexpr std::array kOptions = {
                "Address people reach storybank at: used in the links it hands out (invitations); https:// makes "
                "cookies Secure"},
     OptionSpec{"host", "--host", "STORYBANK_HOST", "127.0.0.1", "Address serve listens on"},
+    OptionSpec{"webhook-private-addresses", "--webhook-private-addresses", "STORYBANK_WEBHOOK_PRIVATE_ADDRESSES",
+               "refuse",
+               "refuse or allow: whether webhooks may go to loopback, private and link-local addresses (a receiver "
+               "on the office network); refused by default, so that a subscription cannot probe it"},
     OptionSpec{"port", "--port", "STORYBANK_PORT", "8080", "Port serve listens on (0: any free port)"},
     OptionSpec{"threads", "--threads", "STORYBANK_THREADS", "256",
                "Most worker threads of serve, started as needed; one per open connection (slow ones too), so size "

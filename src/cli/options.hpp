@@ -39,6 +39,7 @@ struct ServeOptions {
     int port = 0;
     int threads = 0;
     std::string base_url;
+    std::string webhook_private_addresses;  ///< "refuse" or "allow"
 };
 
 }  // namespace storybank::cli

@@ -3,7 +3,10 @@
 #include "service/account_problems.hpp"
 
 #include <algorithm>
+#include <arpa/inet.h>
+#include <array>
 #include <charconv>
+#include <cstdint>
 
 namespace storybank::service {
 namespace {
@@ -90,6 +93,55 @@ std::optional<WebhookUrl> parse_webhook_url(std::string_view text, std::vector<c
         url.target.insert(url.target.begin(), '/');
     }
     return url;
+}
+
+namespace {
+
+bool is_public_ipv4(std::uint32_t a) {
+    auto in = [a](std::uint32_t network, int bits) { return (a >> (32 - bits)) == (network >> (32 - bits)); };
+    return !(in(0x00000000, 8)       // "this network", 0.0.0.0
+             || in(0x0A000000, 8)    // private
+             || in(0x64400000, 10)   // shared address space (carrier-grade NAT)
+             || in(0x7F000000, 8)    // loopback
+             || in(0xA9FE0000, 16)   // link-local, cloud metadata
+             || in(0xAC100000, 12)   // private
+             || in(0xC0000000, 24)   // IETF protocol assignments
+             || in(0xC0000200, 24)   // documentation
+             || in(0xC0A80000, 16)   // private
+             || in(0xC6120000, 15)   // benchmarking
+             || in(0xC6336400, 24)   // documentation
+             || in(0xCB007100, 24)   // documentation
+             || in(0xE0000000, 4)    // multicast
+             || in(0xF0000000, 4));  // reserved, broadcast
+}
+
+}  // namespace
+
+bool is_public_address(std::string_view address) {
+    std::string text(address);
+    std::array<unsigned char, 16> bytes{};
+    if (inet_pton(AF_INET, text.c_str(), bytes.data()) == 1) {
+        return is_public_ipv4(std::uint32_t{bytes[0]} << 24 | std::uint32_t{bytes[1]} << 16 |
+                              std::uint32_t{bytes[2]} << 8 | bytes[3]);
+    }
+    if (inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) {
+        return false;
+    }
+    bool mapped_ipv4 = std::all_of(bytes.begin(), bytes.begin() + 10, [](unsigned char b) { return b == 0; }) &&
+                       bytes[10] == 0xFF && bytes[11] == 0xFF;
+    if (mapped_ipv4) {
+        return is_public_ipv4(std::uint32_t{bytes[12]} << 24 | std::uint32_t{bytes[13]} << 16 |
+                              std::uint32_t{bytes[14]} << 8 | bytes[15]);
+    }
+    bool zero_prefix = std::all_of(bytes.begin(), bytes.begin() + 15, [](unsigned char b) { return b == 0; });
+    if (zero_prefix && bytes[15] <= 1) {
+        return false;  // :: and ::1
+    }
+    // Only global unicast (2000::/3) is public; within it, documentation (2001:db8::/32) is not.
+    if ((bytes[0] & 0xE0) != 0x20) {
+        return false;
+    }
+    return !(bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0D && bytes[3] == 0xB8);
 }
 
 }  // namespace storybank::service

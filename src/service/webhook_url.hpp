@@ -26,4 +26,11 @@ struct WebhookUrl {
 /// Problems: webhook-url-invalid, webhook-url-scheme, webhook-url-credentials.
 std::optional<WebhookUrl> parse_webhook_url(std::string_view text, std::vector<core::Problem>& problems);
 
+/// Whether an IPv4 or IPv6 address (text, without brackets) is one of the public internet's: not loopback,
+/// private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10, where cloud metadata
+/// services answer), shared (100.64/10), unspecified, multicast, reserved or documentation ranges, and not an
+/// IPv4-mapped IPv6 form of those. Webhooks go only to public addresses unless the operator allows others, so
+/// that a subscription cannot make the server probe its own network. False for text that is not an address.
+bool is_public_address(std::string_view address);
+
 }  // namespace storybank::service

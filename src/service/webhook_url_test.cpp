@@ -52,5 +52,19 @@ TEST(WebhookUrl, AcceptsHttpAndHttpsOnly) {
     }
 }
 
+TEST(WebhookUrl, OnlyPublicAddressesArePublic) {
+    for (const char* address : {"8.8.8.8", "1.1.1.1", "41.73.160.10", "100.63.255.255", "172.32.0.1",
+                                "2001:4860:4860::8888", "2a00:1450::1", "::ffff:8.8.8.8"}) {
+        EXPECT_TRUE(is_public_address(address)) << address;
+    }
+    for (const char* address : {"127.0.0.1",       "127.255.0.9",     "10.1.2.3",   "172.16.0.1",  "172.31.255.255",
+                                "192.168.1.10",    "169.254.169.254", "100.64.0.1", "0.0.0.0",     "224.0.0.1",
+                                "255.255.255.255", "192.0.2.7",       "::1",        "::",          "fc00::1",
+                                "fd12::5",         "fe80::1",         "ff02::1",    "2001:db8::1", "::ffff:127.0.0.1",
+                                "::ffff:10.0.0.1", "localhost",       "",           "1.2.3",       "[::1]"}) {
+        EXPECT_FALSE(is_public_address(address)) << address;
+    }
+}
+
 }  // namespace
 }  // namespace storybank::service

@@ -10,10 +10,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace storybank::testing {
 
@@ -129,17 +131,48 @@ protected:
         return run("pdftotext -enc UTF-8" + pages + " " + shell_quoted(pdf.string()) + " -").out;
     }
 
+    /// A story as canonical JSON, as storybank exports it.
+    static nlohmann::json story_json(const std::string& id) {
+        return nlohmann::json::parse(run(storybank({"export", id, "--format", "json"})).out);
+    }
+
+    /// The page numbers that end the lines of a booklet's contents (page 2), in order: after spaces (our PDF) or
+    /// a dotted leader (a word processor's). The running footer's "Page 2 / 9" is not one of them.
+    static std::vector<int> contents_page_numbers(const fs::path& pdf) {
+        std::string contents = run("pdftotext -layout -f 2 -l 2 " + shell_quoted(pdf.string()) + " -").out;
+        EXPECT_NE(contents.find("Sommaire"), std::string::npos) << contents;
+        std::vector<int> pages;
+        std::regex numbered(R"((?:\s{3,}|\.{3,})\s*(\d+)\s*$)");
+        std::istringstream lines(contents);
+        for (std::string line; std::getline(lines, line);) {
+            std::smatch match;
+            if (line.find("Page ") == std::string::npos && std::regex_search(line, match, numbered)) {
+                pages.push_back(std::stoi(match[1]));
+            }
+        }
+        return pages;
+    }
+
+    /// Each story's title is on the page the contents give it, and the chapters come in order.
+    static void expect_titles_on_contents_pages(const fs::path& pdf, const std::vector<std::string>& ids) {
+        std::vector<int> pages = contents_page_numbers(pdf);
+        ASSERT_EQ(pages.size(), ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            std::string title = story_json(ids[i])["fields"]["title"];
+            EXPECT_NE(squeezed(pdf_text(pdf, pages[i])).find(squeezed(title)), std::string::npos)
+                << "the contents put '" << title << "' on page " << pages[i] << ", but it is not there";
+            if (i > 0) {
+                EXPECT_GT(pages[i], pages[i - 1]);
+            }
+        }
+    }
+
     static inline fs::path s_work;
     static inline std::string s_data;
     static inline bool s_failed = false;
 };
 
 // What the Think Peace story says, as pdftotext and unzip must find it.
-/// A demo story as canonical JSON, as storybank exports it.
-inline nlohmann::json story_json(const std::string& id) {
-    return nlohmann::json::parse(run(DocumentsTest::command({"export", id, "--format", "json"})).out);
-}
-
 inline constexpr const char* kPhone = "+22379959269";
 inline constexpr const char* kEmail = "fomba3@hotmail.com";
 

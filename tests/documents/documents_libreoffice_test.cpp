@@ -2,9 +2,6 @@
 // workbook (converted to CSV). Each conversion starts LibreOffice cold, hence the label slow.
 #include "documents_fixture.hpp"
 
-#include <regex>
-#include <sstream>
-
 namespace storybank::testing {
 namespace {
 
@@ -54,24 +51,7 @@ TEST_F(DocumentsTest, LibreOfficeFillsInTheWordBookletsContentsAndIndex) {
     fs::path pdf = convert(docx, "pdf", "pdf", s_work);
     ASSERT_TRUE(fs::exists(pdf)) << "LibreOffice did not convert " << docx;
     // The contents (page 2): each title with the page LibreOffice laid its chapter on, in the booklet's order.
-    std::string contents = run("pdftotext -layout -f 2 -l 2 " + shell_quoted(pdf.string()) + " -").out;
-    EXPECT_NE(contents.find("Sommaire"), std::string::npos) << contents;
-    std::vector<int> pages;
-    std::regex numbered(R"(\.{3,}\s*(\d+)\s*$)");
-    std::istringstream lines(contents);
-    for (std::string line; std::getline(lines, line);) {
-        std::smatch match;
-        if (std::regex_search(line, match, numbered)) {
-            pages.push_back(std::stoi(match[1]));
-        }
-    }
-    ASSERT_EQ(pages.size(), 3u) << contents;
-    const std::string ids[] = {"2", "1", "3"};
-    for (std::size_t i = 0; i < 3; ++i) {
-        std::string title = story_json(ids[i])["fields"]["title"];
-        EXPECT_NE(squeezed(pdf_text(pdf, pages[i])).find(squeezed(title)), std::string::npos)
-            << "the contents put '" << title << "' on page " << pages[i] << ", but it is not there";
-    }
+    expect_titles_on_contents_pages(pdf, {"2", "1", "3"});
     std::string all = squeezed(pdf_text(pdf));
     for (const char* part : {"Index", "PAR PAYS", "PAR ONG PARTENAIRE", "Think Peace"}) {
         EXPECT_NE(all.find(squeezed(part)), std::string::npos) << part;

@@ -131,7 +131,8 @@ protected:
 
     TestServer server;
     Consortium consortium;
-    http::HttpWebhookSender sender{std::chrono::seconds(5)};
+    // The receivers listen on 127.0.0.1, which only an operator's choice opens to webhooks.
+    http::HttpWebhookSender sender{std::chrono::seconds(5), http::PrivateAddresses::Allow};
     service::WebhookDispatcher dispatcher{*server.store, server.clock, sender};
 };
 
@@ -321,6 +322,26 @@ TEST_F(WebhookTest, OnlyCoordinatorsManageWebhooksAndSecretsAreShownOnce) {
     // Disabled: a new story makes no delivery.
     consortium.write("writer@thinkpeace.org", "Une histoire");
     EXPECT_TRUE(deliveries(webhook_id).empty());
+}
+
+TEST(WebhookSender, RefusesPrivateAddressesUnlessAllowed) {
+    http::HttpWebhookSender sender{std::chrono::seconds(2)};
+    for (const char* url : {"http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook",
+                            "http://169.254.169.254/latest/meta-data/"}) {
+        service::WebhookResponse response = sender.post({url, {}, "{}"});
+        EXPECT_EQ(response.status, 0) << url;
+        EXPECT_NE(response.error.find("not a public internet address"), std::string::npos)
+            << url << ": " << response.error;
+    }
+    service::WebhookResponse unknown = sender.post({"http://no-such-host.invalid/hook", {}, "{}"});
+    EXPECT_EQ(unknown.status, 0);
+    EXPECT_NE(unknown.error.find("could not be resolved"), std::string::npos) << unknown.error;
+
+    // Allowed, the same private address is tried: nothing listens on port 9, so the failure is the connection's.
+    http::HttpWebhookSender allowing{std::chrono::seconds(2), http::PrivateAddresses::Allow};
+    service::WebhookResponse tried = allowing.post({"http://127.0.0.1:9/hook", {}, "{}"});
+    EXPECT_EQ(tried.status, 0);
+    EXPECT_EQ(tried.error.find("not a public internet address"), std::string::npos) << tried.error;
 }
 
 }  // namespace

@@ -105,6 +105,11 @@ export interface Saved {
   story: Story;
 }
 
+/// The refusal a failed answer carries (problem+json), as an ApiError.
+export function apiErrorOf(response: Response): Promise<ApiError> {
+  return failure(response.status, () => response.json());
+}
+
 /// Fired on window when the server no longer knows the session.
 export const signedOutEvent = 'storybank-signed-out';
 
@@ -141,11 +146,12 @@ async function exchange<T>(
     dispatchEvent(new Event(signedOutEvent));
   }
   if (!response.ok) {
-    throw await failure(response.status, () => response.json());
+    throw await apiErrorOf(response);
   }
   return { data: (response.status === 204 ? undefined : await response.json()) as T, response };
 }
 
+/// The refusal in a failed answer, read by `read` (fetch's json(), or XMLHttpRequest's text parsed).
 async function failure(status: number, read: () => Promise<unknown>): Promise<ApiError> {
   let problem: { message?: string; current_revision?: number; problems?: Problem[] } = {};
   try {

@@ -1,7 +1,7 @@
 // Documents from the API (a story as PDF or Word, a booklet, a spreadsheet) fetched and handed to the browser as
 // a file: a refusal (a story one may not see, personal data one may not have) is shown in the page instead of
 // being saved as a file of JSON.
-import { ApiError } from './api';
+import { apiErrorOf } from './api';
 import { dataLanguage } from './i18n';
 
 function fileNameOf(response: Response, fallback: string): string {
@@ -17,13 +17,7 @@ export async function download(path: string, fallbackName: string): Promise<stri
     headers: { 'Accept-Language': dataLanguage },
   });
   if (!response.ok) {
-    let message = '';
-    try {
-      message = ((await response.json()) as { message?: string }).message ?? '';
-    } catch {
-      // Not problem+json: the status alone is reported.
-    }
-    throw new ApiError(response.status, message);
+    throw await apiErrorOf(response);
   }
   const name = fileNameOf(response, fallbackName);
   const url = URL.createObjectURL(await response.blob());

@@ -24,7 +24,9 @@ int run_serve(const GlobalOptions& options, const ServeOptions& serve) {
                         server_options);
 
     // Webhook deliveries go out from a thread of their own, picking up what earlier runs left in the outbox.
-    http::HttpWebhookSender webhook_sender;
+    http::HttpWebhookSender webhook_sender(std::chrono::seconds(5), serve.webhook_private_addresses == "allow"
+                                                                        ? http::PrivateAddresses::Allow
+                                                                        : http::PrivateAddresses::Refuse);
     service::WebhookDispatcher dispatcher(*application->store, application->clock, webhook_sender);
     application->webhook_outbox->set_dispatcher(&dispatcher);
     dispatcher.start();
