@@ -130,6 +130,8 @@ LoginOutcome AccountService::login(std::string_view email, std::string_view pass
         std::string(address)};
     m_store.create_session(session, m_audit.entry(Actor(user->id, user->email, std::string(address)),
                                                   audit_action::kSessionLogin, "user", std::to_string(user->id)));
+    // Logins are rare enough to tidy up after: the sessions table holds only sessions that may still be used.
+    m_store.delete_ended_sessions(now_text);
     return {NewSession{user->id, token.text(), csrf.text(), expires_at}, {}, std::nullopt};
 }
 

@@ -265,6 +265,9 @@ public:
     virtual bool revoke_session(std::string_view id_sha256, std::string_view at, const AuditEntry& audit) = 0;
     /// Revokes every unrevoked session of a user; returns how many.
     virtual int revoke_sessions_of(std::int64_t user_id, std::string_view at, const AuditEntry& audit) = 0;
+    /// Deletes the sessions nobody can use any more at `now`: past expires_at, or revoked. Returns how many.
+    /// Who logged in and out, and when, stays in the audit log.
+    virtual int delete_ended_sessions(std::string_view now) = 0;
 
     /// Stores a new API token; returns its id. Throws Error(NotFound) for an unknown user.
     virtual std::int64_t create_api_token(const ApiTokenRecord& token, const AuditEntry& audit) = 0;

@@ -1078,6 +1078,16 @@ TEST_P(StoreConformance, SessionsExpireAndAreRevoked) {
     EXPECT_FALSE(store().find_active_session("digest-2", m_now));
     EXPECT_EQ(audit_actions(), (std::vector<std::string>{"user.create", "session.create", "session.revoke",
                                                          "session.create", "session.create", "session.revoke-all"}));
+
+    // Ended sessions go; the one still usable stays, and the audit log keeps every login.
+    store().create_session({"digest-4", awa, "c4", m_now, m_now, "2026-11-29T22:00:00Z", "", ""},
+                           audit("session.create", "user"));
+    store().create_session({"digest-5", awa, "c5", m_now, m_now, "2026-11-29T11:00:00Z", "", ""},
+                           audit("session.create", "user"));
+    EXPECT_EQ(store().delete_ended_sessions("2026-11-29T12:00:00Z"), 4) << "three revoked, one expired";
+    EXPECT_TRUE(store().find_active_session("digest-4", "2026-11-29T12:00:00Z"));
+    EXPECT_EQ(store().delete_ended_sessions("2026-11-29T12:00:00Z"), 0);
+    EXPECT_EQ(audit_actions().size(), 8U);
 }
 
 TEST_P(StoreConformance, ApiTokensKeepTheirScopesAndAreRevoked) {

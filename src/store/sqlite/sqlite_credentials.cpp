@@ -146,6 +146,12 @@ int SqliteStore::revoke_sessions_of(std::int64_t user_id, std::string_view at, c
     return revoked;
 }
 
+int SqliteStore::delete_ended_sessions(std::string_view now) {
+    std::lock_guard lock(m_mutex);
+    m_database->prepare("DELETE FROM sessions WHERE expires_at <= ? OR revoked_at IS NOT NULL").bind(1, now).run();
+    return m_database->changes();
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // API tokens
 

@@ -89,6 +89,7 @@ public:
     void touch_session(std::string_view id_sha256, std::string_view now) override;
     bool revoke_session(std::string_view id_sha256, std::string_view at, const AuditEntry& audit) override;
     int revoke_sessions_of(std::int64_t user_id, std::string_view at, const AuditEntry& audit) override;
+    int delete_ended_sessions(std::string_view now) override;
     std::int64_t create_api_token(const ApiTokenRecord& token, const AuditEntry& audit) override;
     std::optional<ApiTokenRecord> find_active_api_token(std::string_view sha256) override;
     std::optional<ApiTokenRecord> find_api_token(std::int64_t token_id) override;
