@@ -76,6 +76,13 @@ This app needs JavaScript; the pages without it are at <a href="/">/</a>.</p></n
 </html>
 `,
 );
-for (const file of [...outputs, 'index.html']) {
+// The service worker, named after the build's files: a new build is a new worker, which replaces the cached shell.
+const shellFiles = [`/app/${script}`, `/app/${style}`];
+const worker = await esbuild.transform(await readFile(path.join(here, 'sw.js'), 'utf8'), {
+  minify: true,
+  define: { SHELL_VERSION: JSON.stringify(`storybank-${script}-${style}`), SHELL_FILES: JSON.stringify(shellFiles) },
+});
+await writeFile(path.join(dist, 'sw.js'), worker.code);
+for (const file of [...outputs, 'index.html', 'sw.js']) {
   console.log(`dist/${file}`);
 }

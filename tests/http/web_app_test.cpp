@@ -78,6 +78,19 @@ TEST_F(WebApp, TextIsCompressedWhenTheBrowserAcceptsIt) {
     EXPECT_LT(response->body.size(), storybank::assets::find("web/" + script_name())->bytes.size() / 2);
 }
 
+// The service worker has no content hash in its name (its address is its identity for the browser): it is
+// revalidated on each check, so a new build's worker, which names the new build's files, replaces the old one.
+TEST_F(WebApp, ServiceWorkerIsRevalidatedEachTimeAndNamesTheBuildsFiles) {
+    auto client = server.client();
+    auto response = client.Get("/app/sw.js");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    EXPECT_EQ(response->get_header_value("Cache-Control"), "no-cache");
+    EXPECT_NE(response->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+    EXPECT_NE(response->body.find("/app/" + script_name()), std::string::npos);
+}
+
 TEST_F(WebApp, MissingFilesAreNotFound) {
     auto client = server.client();
     for (const char* path : {"/app/missing-ABCDEFGH.js", "/app/../resources/i18n/fr.json", "/app/.env"}) {

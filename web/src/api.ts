@@ -61,6 +61,10 @@ export interface TemplateField {
   section: string;
   type: string;
   label: Localised;
+  hint?: Localised;
+  presence?: 'required' | 'recommended' | 'optional';
+  personal?: boolean;
+  choices?: { key: string; label: Localised }[];
 }
 export interface Template {
   id: string;
@@ -82,30 +86,33 @@ export interface Transition {
   reason?: string;
 }
 
-/// A refused or failed request: the HTTP status and the server's message (problem+json), in the UI language.
+/// A refused or failed request: the HTTP status and the server's message (problem+json), in the UI language,
+/// with the rest of the problem (`current_revision` of a 409, `problems` of a 422).
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /// A refusal's reasons (422), each naming the field it is about.
-    readonly problems: Problem[] = [],
+    readonly detail: { current_revision?: number; problems?: Problem[] } = {},
   ) {
     super(message);
   }
+
+  /// A refusal's reasons (422), each naming the field it is about.
+  get problems(): Problem[] {
+    return this.detail.problems ?? [];
+  }
+}
+
+/// A story as the server holds it after a write: its id and the revision number (the ETag).
+export interface Saved {
+  id: number;
+  revision: number;
+  story: Story;
 }
 
 /// The refusal a failed answer carries (problem+json), as an ApiError.
-export async function apiErrorOf(response: Response): Promise<ApiError> {
-  let message = '';
-  let problems: Problem[] = [];
-  try {
-    const problem = (await response.json()) as { message?: string; problems?: Problem[] };
-    message = problem.message ?? '';
-    problems = problem.problems ?? [];
-  } catch {
-    // Not problem+json (a proxy's page, say): the status alone is reported.
-  }
-  return new ApiError(response.status, message, problems);
+export function apiErrorOf(response: Response): Promise<ApiError> {
+  return failure(response.status, () => response.json());
 }
 
 /// Fired on window when the server no longer knows the session.
@@ -116,8 +123,17 @@ export function csrfToken(): string {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': dataLanguage };
+export async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  return (await exchange<T>(method, path, body, extra)).data;
+}
+
+async function exchange<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<{ data: T; response: Response }> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': dataLanguage, ...extra };
   if (method !== 'GET') {
     headers['X-CSRF-Token'] = csrfToken();
   }
@@ -137,7 +153,64 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (!response.ok) {
     throw await apiErrorOf(response);
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return { data: (response.status === 204 ? undefined : await response.json()) as T, response };
+}
+
+/// The refusal in a failed answer, read by `read` (fetch's json(), or XMLHttpRequest's text parsed).
+async function failure(status: number, read: () => Promise<unknown>): Promise<ApiError> {
+  let problem: { message?: string; current_revision?: number; problems?: Problem[] } = {};
+  try {
+    problem = (await read()) as typeof problem;
+  } catch {
+    // Not problem+json (a proxy's page, say): the status alone is reported.
+  }
+  return new ApiError(status, problem.message ?? '', problem);
+}
+
+/// The revision number in an ETag ("3").
+const revisionOf = (etag: string | null) => Number((etag ?? '').replace(/"/g, ''));
+
+async function write(method: 'POST' | 'PUT', path: string, story: unknown, ifMatch?: number): Promise<Saved> {
+  const { data, response } = await exchange<Story>(
+    method,
+    path,
+    story,
+    ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` },
+  );
+  const location = response.headers.get('Location') ?? path;
+  return { id: Number(location.split('/').pop()), revision: revisionOf(response.headers.get('ETag')), story: data };
+}
+
+/// Adds a photo to a story with XMLHttpRequest, whose upload progress events fetch() does not give.
+export function uploadPhoto(
+  id: number,
+  revision: number,
+  photo: { blob: Blob; caption: string; consent: boolean },
+  progress: (fraction: number) => void,
+): Promise<Saved> {
+  const form = new FormData();
+  form.append('file', photo.blob, 'photo.jpg');
+  form.append('caption', photo.caption);
+  form.append('consent', photo.consent ? 'true' : 'false');
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1/stories/${id}/photos`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', dataLanguage);
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken());
+    xhr.setRequestHeader('If-Match', `"${revision}"`);
+    xhr.upload.onprogress = (event) => event.lengthComputable && progress(event.loaded / event.total);
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.onabort = xhr.onerror;
+    xhr.onload = async () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ id, revision: revisionOf(xhr.getResponseHeader('ETag')), story: JSON.parse(xhr.responseText) });
+      } else {
+        reject(await failure(xhr.status, async () => JSON.parse(xhr.responseText)));
+      }
+    };
+    xhr.send(form);
+  });
 }
 
 export const api = {
@@ -151,6 +224,13 @@ export const api = {
   transitions: (id: number) => request<{ transitions: Transition[] }>('GET', `/stories/${id}/transitions`),
   move: (id: number, to: Status, reason: string) =>
     request<StorySummary>('POST', `/stories/${id}/transitions`, reason ? { to, reason } : { to }),
+  /// The story and its revision number, to edit it (If-Match).
+  storyForEdit: async (id: number) => {
+    const { data, response } = await exchange<Story>('GET', `/stories/${id}`);
+    return { id, revision: revisionOf(response.headers.get('ETag')), story: data } as Saved;
+  },
+  create: (story: unknown) => write('POST', '/stories', story),
+  update: (id: number, revision: number, story: unknown) => write('PUT', `/stories/${id}`, story, revision),
   template: (id: string) => request<Template>('GET', `/templates/${encodeURIComponent(id)}`),
   acceptInvitation: (token: string, password: string, display_name: string) =>
     request<{ user_id: number }>('POST', '/invitations/accept', { token, password, display_name }),

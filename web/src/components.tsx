@@ -1,5 +1,5 @@
 // Small pieces the screens share.
-import type { Status, StorySummary } from './api';
+import { ApiError, type Status, type StorySummary } from './api';
 import { countryName, t } from './i18n';
 import { base } from './router';
 
@@ -67,7 +67,8 @@ export function Loading() {
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {
-  const message = error instanceof Error && error.message ? error.message : t('app-error-generic');
+  // Only the server's own messages are shown as they are; a failed fetch (no network) says so in the UI language.
+  const message = error instanceof ApiError && error.message ? error.message : t('app-error-generic');
   return (
     <p class="error" role="alert">
       {message}

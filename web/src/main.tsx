@@ -1,17 +1,21 @@
 // The app's shell: who is signed in, the header and navigation, and which screen the address shows.
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, signedOutEvent, type Principal } from './api';
+import { ApiError, api, signedOutEvent, type Principal } from './api';
 import { Loading } from './components';
 import { language, setLanguage, t, type Language } from './i18n';
 import { lazyScreen } from './lazy';
 import { base, navigate, onLinkClick, useLocation } from './router';
+import { useLocalDrafts } from './offline/LocalDrafts';
+import { registerServiceWorker, useOnline } from './offline/network';
+import { sendDrafts } from './offline/sync';
 import { BookletBuilder } from './screens/BookletBuilder';
 import { Import } from './screens/Import';
 import { Invitation } from './screens/Invitation';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
+import { StoryForm } from './screens/StoryForm';
 import { StoryPage } from './screens/StoryPage';
 import './app.css';
 
@@ -37,6 +41,26 @@ function LanguageSwitch() {
 
 const Dashboard = lazyScreen(() => import('./dashboard/Dashboard').then((module) => module.Dashboard));
 const Administration = lazyScreen(() => import('./admin/Administration').then((module) => module.Administration));
+// Who was signed in last, kept so that the app opens with no network (drafts, the form); the server still
+// decides once it can be reached.
+const principalKey = 'storybank-principal';
+const keptPrincipal = (): Principal | null => JSON.parse(localStorage.getItem(principalKey) ?? 'null');
+
+/// Roles that write stories (docs/authorization.md: edit from draft).
+const mayWrite = (principal: Principal) =>
+  principal.user.memberships.some((membership) => membership.role === 'contributor' || membership.role === 'coordinator');
+
+/// Online or not, and how many drafts wait to be sent: in the header, on every screen.
+function NetworkState({ userId }: { userId: number }) {
+  const online = useOnline();
+  const waiting = useLocalDrafts(userId).length;
+  return (
+    <span class={`network ${online ? 'network-online' : 'network-offline'}`} role="status">
+      {online ? t('app-network-online') : t('app-network-offline')}
+      {waiting ? ` · ${t('app-network-waiting', { count: waiting })}` : ''}
+    </span>
+  );
+}
 
 function App() {
   const [principal, setPrincipal] = useState<Principal | null | undefined>(undefined);
@@ -44,11 +68,35 @@ function App() {
 
   useEffect(() => {
     // Not signed in (401) or the server unreachable: either way the sign-in form is what can be offered.
-    api.whoAmI().then(setPrincipal, () => setPrincipal(null));
+    const check = () =>
+      api.whoAmI().then(setPrincipal, (error) =>
+        setPrincipal(error instanceof ApiError ? null : (current) => current ?? keptPrincipal()),
+      );
+    check();
+    // Back online: the session may have ended meanwhile (the browser restarted, say).
+    addEventListener('online', check);
     const signedOut = () => setPrincipal(null);
     addEventListener(signedOutEvent, signedOut);
-    return () => removeEventListener(signedOutEvent, signedOut);
+    return () => {
+      removeEventListener('online', check);
+      removeEventListener(signedOutEvent, signedOut);
+    };
   }, []);
+
+  // Drafts are sent once someone is signed in, when the network comes back, and now and then while some wait.
+  const userId = principal?.user.id;
+  useEffect(() => {
+    if (!principal) return undefined;
+    localStorage.setItem(principalKey, JSON.stringify(principal));
+    const send = () => navigator.onLine && sendDrafts(principal.user.id);
+    send();
+    addEventListener('online', send);
+    const every = setInterval(send, 30000);
+    return () => {
+      removeEventListener('online', send);
+      clearInterval(every);
+    };
+  }, [userId]);
 
   // The tab's title follows the screen's heading.
   useEffect(() => {
@@ -70,6 +118,7 @@ function App() {
 
   async function signOut() {
     await api.signOut().catch(() => undefined);
+    localStorage.removeItem(principalKey);
     setPrincipal(null);
     navigate('sign-in');
   }
@@ -94,6 +143,13 @@ function App() {
     );
   } else if (path === 'queue') {
     screen = <Queue />;
+  } else if (path === 'stories/new') {
+    // Each visit to "Écrire une histoire" is a new story (a new history entry): the form starts afresh.
+    screen = <StoryForm key={history.length} principal={principal} template={query.get('template') ?? undefined} />;
+  } else if (/^stories\/\d+\/edit$/.test(path)) {
+    screen = <StoryForm principal={principal} storyId={Number(path.split('/')[1])} />;
+  } else if (/^drafts\/[\w-]+$/.test(path)) {
+    screen = <StoryForm principal={principal} draftKey={path.split('/')[1]} />;
   } else if (path === 'booklet') {
     screen = <BookletBuilder />;
   } else if (path === 'dashboard') {
@@ -105,7 +161,7 @@ function App() {
   } else if (/^stories\/\d+$/.test(path)) {
     screen = <StoryPage id={Number(path.split('/')[1])} principal={principal} />;
   } else {
-    screen = <StoryList query={query} />;
+    screen = <StoryList query={query} userId={principal.user.id} />;
   }
 
   return (
@@ -119,9 +175,14 @@ function App() {
         </a>
         {principal && path !== 'invitation' ? (
           <nav aria-label={t('app-nav-label')}>
-            <a href={base} aria-current={path === '' || path.startsWith('stories') ? 'page' : undefined}>
+            <a href={base} aria-current={path === '' || /^stories\/\d+$/.test(path) ? 'page' : undefined}>
               {t('app-nav-stories')}
             </a>
+            {mayWrite(principal) ? (
+              <a href={`${base}stories/new`} aria-current={path === 'stories/new' || path.startsWith('drafts') ? 'page' : undefined}>
+                {t('app-nav-write')}
+              </a>
+            ) : null}
             <a href={`${base}queue`} aria-current={path === 'queue' ? 'page' : undefined}>
               {t('app-nav-queue')}
             </a>
@@ -144,6 +205,7 @@ function App() {
           </nav>
         ) : null}
         <div class="account">
+          {principal ? <NetworkState userId={principal.user.id} /> : null}
           <LanguageSwitch />
           {principal ? (
             <>
@@ -165,3 +227,4 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
+registerServiceWorker();

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type SearchResult, type Status } from '../api';
 import { ErrorMessage, Loading, StoryCard, statusLabel } from '../components';
 import { countryName, languageName, t } from '../i18n';
+import { LocalDrafts } from '../offline/LocalDrafts';
 import { navigate } from '../router';
 
 const facetNames = ['status', 'country', 'partner_ngo', 'consortium_member', 'year', 'language', 'tag'] as const;
@@ -34,7 +35,7 @@ function valueLabel(facet: string, value: string): string {
   return value;
 }
 
-export function StoryList({ query }: { query: URLSearchParams }) {
+export function StoryList({ query, userId }: { query: URLSearchParams; userId: number }) {
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const queryText = query.toString();
@@ -72,6 +73,7 @@ export function StoryList({ query }: { query: URLSearchParams }) {
   return (
     <section aria-labelledby="list-title">
       <h1 id="list-title">{t('app-list-title')}</h1>
+      <LocalDrafts userId={userId} />
       <form role="search" class="search" onSubmit={search}>
         <label for="search-words" class="visually-hidden">
           {t('app-search-label')}

@@ -83,6 +83,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
   const { story, template, status, revisions, transitions } = loaded;
   const roles = principal.user.memberships.map((membership) => membership.role);
   const moves = movesFor(roles, status);
+  const editable = (status === 'draft' || status === 'changes_requested') && roles.some((role) => role === 'contributor' || role === 'coordinator');
 
   async function move(chosen: Move, reason: string) {
     setMoveError('');
@@ -119,6 +120,13 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
         <p>
           <StatusBadge status={status} /> <span class="muted" data-user-content>{label(template.name)}</span>
         </p>
+        {editable ? (
+          <p>
+            <a class="button" href={`${base}stories/${id}/edit`}>
+              {t('app-story-edit')}
+            </a>
+          </p>
+        ) : null}
       </header>
       {notice ? (
         <p class="notice" role="status">
