@@ -8,6 +8,7 @@ import { lazyScreen } from './lazy';
 import { base, navigate, onLinkClick, useLocation } from './router';
 import { useLocalDrafts } from './offline/LocalDrafts';
 import { registerServiceWorker, useOnline } from './offline/network';
+import { forgetSentDrafts } from './offline/drafts';
 import { sendDrafts } from './offline/sync';
 import { BookletBuilder } from './screens/BookletBuilder';
 import { Import } from './screens/Import';
@@ -117,6 +118,7 @@ function App() {
   }, [path]);
 
   async function signOut() {
+    if (principal) await forgetSentDrafts(principal.user.id).catch(() => undefined);
     await api.signOut().catch(() => undefined);
     localStorage.removeItem(principalKey);
     setPrincipal(null);

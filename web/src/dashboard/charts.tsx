@@ -63,7 +63,8 @@ export function BarChart({ id, title, bars }: { id: string; title: string; bars:
             return (
               <g data-user-content data-value={bar.label} data-count={bar.count}>
                 <text x={labelWidth - 6} y={y + rowHeight / 2 + 4} text-anchor="end" class="chart-label">
-                  {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
+                  {/* Short enough for the label column in any letters; the whole name is in the table below. */}
+                  {bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label}
                 </text>
                 <rect x={labelWidth} y={y + 4} width={Math.max(length, 1)} height={rowHeight - 8} rx="2" class="bar" />
                 <text x={labelWidth + length + 4} y={y + rowHeight / 2 + 4} class="chart-count">

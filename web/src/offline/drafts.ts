@@ -101,6 +101,14 @@ export const loadDraft = (key: string) => db.get<Draft>('drafts', key);
 export const allDrafts = async (userId: number) =>
   (await db.all<Draft>('drafts')).filter((draft) => draft.userId === userId);
 export const deleteDraft = (key: string) => db.delete('drafts', key);
+
+/// At sign-out, the drafts the server has in full are removed from the device: on a shared phone the next person
+/// finds no story text, contacts included, left behind. Drafts not sent yet stay, to be sent at the next sign-in.
+export async function forgetSentDrafts(userId: number): Promise<void> {
+  for (const draft of await allDrafts(userId)) {
+    if (!isPending(draft) && !draft.conflict) await deleteDraft(draft.key);
+  }
+}
 export async function draftForStory(userId: number, storyId: number): Promise<Draft | undefined> {
   return (await allDrafts(userId)).find((draft) => draft.storyId === storyId);
 }

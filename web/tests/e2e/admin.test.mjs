@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { checkAccessibility } from './accessibility.mjs';
+import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { callApi, capture, launchBrowser, newPage, overflow, signIn, untranslated } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
@@ -36,10 +36,11 @@ after(async () => {
   await server?.stop();
 });
 
-/// Checks a screen as it is: screenshot, no script error, WCAG 2.1 AA.
+/// Checks a screen as it is: screenshot, no script error, WCAG 2.1 AA, everything reachable with the keyboard.
 async function check(page, screen) {
   await capture(server, page, screen);
   await checkAccessibility(page, screen);
+  await checkKeyboardReach(page, screen);
 }
 
 test('a coordinator administers and invites someone, who accepts through the link and signs in', async () => {

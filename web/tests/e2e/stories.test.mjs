@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { checkAccessibility } from './accessibility.mjs';
+import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -95,6 +95,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('button', { name: /Brouillon/ }).waitFor();
   await capture(page, 'story-list');
   await checkAccessibility(page, 'story-list');
+  await checkKeyboardReach(page, 'story-list');
 
   // "precedent" typed without accents finds "précédent" in the introduction.
   await page.getByRole('searchbox').fill('precedent');
@@ -306,4 +307,71 @@ test('the booklet builder on a phone and in the pseudo-locale', async () => {
   await page.locator('.story-section').first().waitFor();
   assert.deepEqual(await untranslated(page), [], 'pseudo-story-downloads');
   await page.context().close();
+});
+
+test('the writer fixes the story sent back, the reviewer approves it, the coordinator publishes it in a booklet', async () => {
+  // Story 1 was sent back by the reviewer in the first test ("Ajoutez la date des ateliers.").
+  const page = await newPage();
+  await signIn(page, 'awa@thinkpeace.org');
+  await page.goto(`${server.url}/app/stories/1`);
+  await page.getByRole('link', { name: 'Modifier' }).click();
+  await page.getByRole('heading', { name: "Modifier l'histoire", level: 1 }).waitFor();
+  await checkKeyboardReach(page, 'form');
+  await page.getByLabel('Leçons apprises').fill('Les ateliers des 12 et 13 mars 2024 ont montré que le dialogue apaise.');
+  await page.locator('.save-state').filter({ hasText: 'Enregistré sur le serveur' }).waitFor();
+  await page.getByRole('link', { name: "Voir l'histoire" }).click();
+  await page.getByText('12 et 13 mars 2024', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Soumettre pour relecture' }).click();
+  await page.getByRole('status').filter({ hasText: '« Soumise »' }).waitFor();
+  // Signing out leaves no copy of what the server has on the device (a shared phone keeps no contacts).
+  const draftsKept = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const opening = indexedDB.open('storybank');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const count = opening.result.transaction('drafts').objectStore('drafts').count();
+            count.onsuccess = () => {
+              opening.result.close();
+              resolve(count.result);
+            };
+          };
+        }),
+    );
+  assert.ok((await draftsKept()) >= 1, 'the edit was kept on the device while signed in');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  assert.equal(await draftsKept(), 0, 'drafts the server has are gone after signing out');
+  await page.context().close();
+
+  const reviewer = await newPage();
+  await signIn(reviewer, 'moussa@hsc.org');
+  await reviewer.goto(`${server.url}/app/stories/1`);
+  await reviewer.getByRole('button', { name: 'Approuver' }).click();
+  await reviewer.getByRole('status').filter({ hasText: '« Approuvée »' }).waitFor();
+  await reviewer.context().close();
+
+  const coordinator = await newPage();
+  await signIn(coordinator, 'coord@consortium.org');
+  await coordinator.goto(`${server.url}/app/stories/1`);
+  await coordinator.getByRole('button', { name: 'Publier' }).click();
+  await coordinator.getByRole('status').filter({ hasText: '« Publiée »' }).waitFor();
+  await capture(coordinator, 'story-published');
+  await checkKeyboardReach(coordinator, 'story-published');
+
+  await coordinator.getByRole('link', { name: 'Livret' }).click();
+  await coordinator.getByRole('button', { name: `Ajouter « ${title} » au livret` }).click();
+  await coordinator.getByRole('button', { name: `Ajouter « ${publishedTitle} » au livret` }).click();
+  await coordinator.getByLabel('Titre de la couverture').fill('Histoires de réussite 2026');
+  await checkKeyboardReach(coordinator, 'booklet-builder');
+  const [booklet] = await Promise.all([
+    coordinator.waitForEvent('download'),
+    coordinator.getByRole('button', { name: 'Télécharger le livret' }).click(),
+  ]);
+  const text = await pdfText(booklet);
+  assert.ok(text.includes('Histoires de réussite 2026'), 'the cover');
+  assert.ok(text.includes('12 et 13 mars 2024'), 'the fixed lesson is in the published story');
+  assert.ok(text.indexOf('ENGAGEMENT DU RESEAU') < text.indexOf('Des jeunes animateurs radio'), 'the chosen order');
+  await coordinator.context().close();
 });
