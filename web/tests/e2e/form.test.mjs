@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { checkAccessibility } from './accessibility.mjs';
-import { capture, chromiumOptions, makeJpeg, signIn, untranslated, watch } from './browser.mjs';
+import { capture, chromiumOptions, makeJpeg, signInAt, untranslated, watch } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -74,7 +74,7 @@ test('offline: a story with two photos written with no network is sent when the 
     return { context, page: watch(context.pages()[0] ?? (await context.newPage())) };
   };
   let { context, page } = await open();
-  await signIn(page, `${server.url}/app/`, writer, password);
+  await signInAt(page, `${server.url}/app/`, writer, password);
   // The service worker has kept the app's files once it is active.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const photos = [await makeJpeg(page, '#0b5e7a'), await makeJpeg(page, '#b45309', 1200, 1600)];
@@ -131,7 +131,7 @@ test('offline: a story with two photos written with no network is sent when the 
   await context.setOffline(false);
   await page.locator('input[name=email], .save-state:has-text("Enregistré sur le serveur")').first().waitFor();
   if (await page.locator('input[name=email]').isVisible()) {
-    await signIn(page, null, writer, password);
+    await signInAt(page, null, writer, password);
   }
   await savedOnServer(page);
   await page.locator('.network-online').filter({ hasNotText: 'à envoyer' }).waitFor();
@@ -160,7 +160,7 @@ test('offline: a story with two photos written with no network is sent when the 
 test('conflict: an edit made offline meets a change made on the server; the writer chooses field by field', async () => {
   const page = await newPage();
   const context = page.context();
-  await signIn(page, `${server.url}/app/stories/1/edit`, writer, password);
+  await signInAt(page, `${server.url}/app/stories/1/edit`, writer, password);
   await page.getByRole('heading', { name: "Modifier l'histoire", level: 1 }).waitFor();
   const before = await apiStory(context, 1);
 
@@ -249,7 +249,7 @@ test('3G: the form becomes usable over a 400 kbit/s link with 400 ms latency (ti
 
 test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', async () => {
   const phone = await newPage({ width: 360 });
-  await signIn(phone, `${server.url}/app/stories/new`, writer, password);
+  await signInAt(phone, `${server.url}/app/stories/new`, writer, password);
   await phone.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   // Offline with a draft waiting: the header's widest state.
   await phone.context().setOffline(true);
@@ -266,7 +266,7 @@ test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', asy
   await phone.context().close();
 
   const page = await newPage();
-  await signIn(page, `${server.url}/app/stories/new?lang=test`, writer, password);
+  await signInAt(page, `${server.url}/app/stories/new?lang=test`, writer, password);
   await page.locator('#form-title').waitFor();
   await page.locator('button.primary, button').first().waitFor();
   await page.getByRole('button', { name: /⟦/ }).first().waitFor();

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
+import { capture, launchBrowser, newPage as newBrowserPage, signIn, untranslated } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -36,10 +36,7 @@ before(async () => {
       ['move', '2', '--to', 'published'],
     ],
   });
-  browser = await chromium.launch({
-    executablePath: process.env.STORYBANK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -47,40 +44,14 @@ after(async () => {
   await server?.stop();
 });
 
-async function newPage({ width = 1280, language = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language });
-  const page = await context.newPage();
-  // A script error, or anything the Content-Security-Policy blocked, is a failure even when the screen looks
-  // right: they are collected here and checked at each screenshot (a throw in an event handler would be lost).
-  page.problems = [];
-  page.on('pageerror', (error) => page.problems.push(`script error on ${page.url()}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|MIME type/i.test(message.text())) {
-      page.problems.push(`on ${page.url()}: ${message.text()}`);
-    }
-  });
-  return page;
-}
-
-/// Saves the screen's screenshot, after checking nothing went wrong in the page so far.
-async function capture(page, screen) {
-  await server.screenshot(page, screen);
-  assert.deepEqual(page.problems, [], `${screen}: problems in the page`);
-}
-
-async function signIn(page, email, query = '') {
-  await page.goto(`${server.url}/app/${query}`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('header.top nav').waitFor();
-}
+const newPage = (options) => newBrowserPage(browser, options);
+const signInAs = (page, email, query = '') => signIn(server, page, email, password, query);
 
 test('a contributor finds, opens and submits a story; a reviewer finds it in the queue', async () => {
   const page = await newPage();
   await page.goto(`${server.url}/app/`);
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-  await capture(page, 'sign-in');
+  await capture(server, page, 'sign-in');
   await checkAccessibility(page, 'sign-in');
 
   await page.getByLabel('Adresse e-mail').fill('awa@thinkpeace.org');
@@ -93,7 +64,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'Histoires', level: 1 }).waitFor();
   await page.getByRole('link', { name: title }).waitFor();
   await page.getByRole('button', { name: /Brouillon/ }).waitFor();
-  await capture(page, 'story-list');
+  await capture(server, page, 'story-list');
   await checkAccessibility(page, 'story-list');
   await checkKeyboardReach(page, 'story-list');
 
@@ -104,7 +75,7 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.locator('.snippet mark').first().waitFor();
   assert.match(await page.locator('.snippet mark').first().innerText(), /précédent/i);
   await page.getByRole('status').filter({ hasText: '1 histoire' }).waitFor();
-  await capture(page, 'search');
+  await capture(server, page, 'search');
   await checkAccessibility(page, 'search');
 
   await page.getByRole('link', { name: title }).click();
@@ -112,41 +83,41 @@ test('a contributor finds, opens and submits a story; a reviewer finds it in the
   await page.getByRole('heading', { name: 'Sommaire', level: 2 }).waitFor();
   await page.getByRole('heading', { name: 'Leçons apprises', level: 3 }).waitFor();
   await page.getByText('Version 1', { exact: true }).waitFor();
-  await capture(page, 'story');
+  await capture(server, page, 'story');
   await checkAccessibility(page, 'story');
   await page.getByRole('button', { name: 'Soumettre pour relecture' }).click();
   await page.getByRole('status').filter({ hasText: '« Soumise »' }).waitFor();
   assert.equal(await page.locator('.story-head .badge').innerText(), 'Soumise');
   assert.equal(await page.getByRole('button', { name: 'Soumettre pour relecture' }).count(), 0);
-  await capture(page, 'story-submitted');
+  await capture(server, page, 'story-submitted');
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Connexion' }).waitFor();
 
-  await signIn(page, 'moussa@hsc.org');
+  await signInAs(page, 'moussa@hsc.org');
   await page.getByRole('link', { name: 'À traiter' }).click();
   await page.getByRole('heading', { name: 'À traiter', level: 1 }).waitFor();
   await page.getByRole('link', { name: title }).waitFor();
-  await capture(page, 'queue');
+  await capture(server, page, 'queue');
   await checkAccessibility(page, 'queue');
   await page.getByRole('link', { name: title }).click();
   await page.getByRole('button', { name: 'Approuver' }).waitFor();
   await page.getByRole('button', { name: 'Demander des modifications' }).click();
   await page.getByLabel(/Motif/).waitFor();
-  await capture(page, 'story-review');
+  await capture(server, page, 'story-review');
   await checkAccessibility(page, 'story-review');
   await page.getByLabel(/Motif/).fill('Ajoutez la date des ateliers.');
   await page.getByRole('button', { name: 'Envoyer avec ce motif' }).click();
   await page.getByRole('status').filter({ hasText: '« À reprendre »' }).waitFor();
   await page.getByText('Ajoutez la date des ateliers.', { exact: false }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Approuver' }).count(), 0);
-  await capture(page, 'story-changes-requested');
+  await capture(server, page, 'story-changes-requested');
   await page.context().close();
 });
 
 test('a phone (360 px wide) gets every screen in one column without sideways scrolling', async () => {
   const page = await newPage({ width: 360 });
-  await signIn(page, 'moussa@hsc.org');
+  await signInAs(page, 'moussa@hsc.org');
   for (const [name, path] of [
     ['phone-story-list', ''],
     ['phone-story', 'stories/1'],
@@ -156,43 +127,20 @@ test('a phone (360 px wide) gets every screen in one column without sideways scr
     await page.locator('.card, .story-section').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the phone`);
-    await capture(page, name);
+    await capture(server, page, name);
     await checkAccessibility(page, name);
   }
   await page.context().close();
 });
-
-/// The visible UI texts (text nodes, placeholders, accessible labels) outside [data-user-content] that are not
-/// wrapped in ⟦…⟧; numbers and punctuation alone are allowed.
-function untranslated(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const ok = (text) => /^[\s\d\p{P}\p{S}]*$/u.test(text) || /^\s*⟦[\s\S]*⟧[\s\p{P}\p{S}]*$/u.test(text);
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest('[data-user-content], script, style, noscript')) continue;
-      if (!ok(node.textContent)) found.push(node.textContent.trim());
-    }
-    for (const element of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
-      if (element.closest('[data-user-content]')) continue;
-      for (const name of ['placeholder', 'aria-label', 'title']) {
-        const value = element.getAttribute(name);
-        if (value !== null && !ok(value)) found.push(`${name}="${value}"`);
-      }
-    }
-    return found;
-  });
-}
 
 test('pseudo-locale: no visible text escaped translation', async () => {
   const page = await newPage();
   await page.goto(`${server.url}/app/?lang=test`);
   await page.locator('form input[name=email]').waitFor();
   assert.deepEqual(await untranslated(page), [], 'sign-in');
-  await capture(page, 'pseudo-sign-in');
+  await capture(server, page, 'pseudo-sign-in');
   // The writer: the story sent back for changes is in her queue, and its page offers her a workflow button.
-  await signIn(page, 'awa@thinkpeace.org');
+  await signInAs(page, 'awa@thinkpeace.org');
   for (const [name, path, ready] of [
     ['pseudo-story-list', '', '.card'],
     ['pseudo-search', '?q=precedent', '.snippet mark'],
@@ -202,7 +150,7 @@ test('pseudo-locale: no visible text escaped translation', async () => {
     await page.goto(`${server.url}/app/${path}`);
     await page.locator(ready).first().waitFor();
     assert.deepEqual(await untranslated(page), [], name);
-    await capture(page, name);
+    await capture(server, page, name);
   }
   await page.context().close();
 });
@@ -220,14 +168,14 @@ async function pdfText(download) {
 
 test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the public story only', async () => {
   const page = await newPage();
-  await signIn(page, 'coord@consortium.org');
+  await signInAs(page, 'coord@consortium.org');
   await page.getByRole('link', { name: 'Livret' }).click();
   await page.getByRole('heading', { name: 'Livret pour les bailleurs' }).waitFor();
   // Published stories are offered first; the story is added, the cover written, and the booklet downloaded.
   await page.getByRole('button', { name: `Ajouter « ${publishedTitle} » au livret` }).click();
   await page.getByRole('heading', { name: 'Sommaire du livret (1)' }).waitFor();
   await page.getByLabel('Titre de la couverture').fill('Rapport aux bailleurs 2026');
-  await capture(page, 'booklet-builder');
+  await capture(server, page, 'booklet-builder');
   await checkAccessibility(page, 'booklet-builder');
   const [booklet] = await Promise.all([
     page.waitForEvent('download'),
@@ -253,7 +201,7 @@ test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the 
 
   // The donor sees the published story without its writer's contact, and gets the same in the PDF.
   const donor = await newPage();
-  await signIn(donor, 'donor@bailleur.org');
+  await signInAs(donor, 'donor@bailleur.org');
   await donor.goto(`${server.url}/app/stories/2`);
   await donor.getByRole('heading', { name: 'Télécharger' }).waitFor();
   const shown = await donor.locator('main').innerText();
@@ -271,7 +219,7 @@ test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the 
   for (const contact of publishedContact) {
     assert.ok(!storyText.includes(contact), `the donor's PDF has ${contact}`);
   }
-  await capture(donor, 'story-downloads-donor');
+  await capture(server, donor, 'story-downloads-donor');
 
   // Personal data is refused to the donor, and the page says why rather than saving an error as a file.
   await donor.goto(`${server.url}/app/booklet`);
@@ -280,29 +228,29 @@ test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the 
   await donor.locator('form[aria-labelledby=booklet-make] input[name=personal_data]').check();
   await donor.getByRole('button', { name: 'Télécharger le livret' }).click();
   await donor.getByRole('alert').filter({ hasText: 'données personnelles' }).waitFor();
-  await capture(donor, 'booklet-refused');
+  await capture(server, donor, 'booklet-refused');
   await donor.context().close();
 });
 
 test('the booklet builder on a phone and in the pseudo-locale', async () => {
   const phone = await newPage({ width: 360 });
-  await signIn(phone, 'coord@consortium.org');
+  await signInAs(phone, 'coord@consortium.org');
   await phone.goto(`${server.url}/app/booklet`);
   await phone.locator('.picks li').first().waitFor();
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `booklet builder: the page is ${overflow} px wider than the phone`);
-  await capture(phone, 'phone-booklet-builder');
+  await capture(server, phone, 'phone-booklet-builder');
   await phone.context().close();
 
   const page = await newPage();
   await page.goto(`${server.url}/app/?lang=test`);
-  await signIn(page, 'coord@consortium.org');
+  await signInAs(page, 'coord@consortium.org');
   await page.goto(`${server.url}/app/booklet`);
   await page.locator('.picks li').first().waitFor();
   await page.locator('.picks button').first().click();
   await page.locator('.picks.contents li').first().waitFor();
   assert.deepEqual(await untranslated(page), [], 'pseudo-booklet-builder');
-  await capture(page, 'pseudo-booklet-builder');
+  await capture(server, page, 'pseudo-booklet-builder');
   await page.goto(`${server.url}/app/stories/2`);
   await page.locator('.story-section').first().waitFor();
   assert.deepEqual(await untranslated(page), [], 'pseudo-story-downloads');
@@ -312,7 +260,7 @@ test('the booklet builder on a phone and in the pseudo-locale', async () => {
 test('the writer fixes the story sent back, the reviewer approves it, the coordinator publishes it in a booklet', async () => {
   // Story 1 was sent back by the reviewer in the first test ("Ajoutez la date des ateliers.").
   const page = await newPage();
-  await signIn(page, 'awa@thinkpeace.org');
+  await signInAs(page, 'awa@thinkpeace.org');
   await page.goto(`${server.url}/app/stories/1`);
   await page.getByRole('link', { name: 'Modifier' }).click();
   await page.getByRole('heading', { name: "Modifier l'histoire", level: 1 }).waitFor();
@@ -346,18 +294,18 @@ test('the writer fixes the story sent back, the reviewer approves it, the coordi
   await page.context().close();
 
   const reviewer = await newPage();
-  await signIn(reviewer, 'moussa@hsc.org');
+  await signInAs(reviewer, 'moussa@hsc.org');
   await reviewer.goto(`${server.url}/app/stories/1`);
   await reviewer.getByRole('button', { name: 'Approuver' }).click();
   await reviewer.getByRole('status').filter({ hasText: '« Approuvée »' }).waitFor();
   await reviewer.context().close();
 
   const coordinator = await newPage();
-  await signIn(coordinator, 'coord@consortium.org');
+  await signInAs(coordinator, 'coord@consortium.org');
   await coordinator.goto(`${server.url}/app/stories/1`);
   await coordinator.getByRole('button', { name: 'Publier' }).click();
   await coordinator.getByRole('status').filter({ hasText: '« Publiée »' }).waitFor();
-  await capture(coordinator, 'story-published');
+  await capture(server, coordinator, 'story-published');
   await checkKeyboardReach(coordinator, 'story-published');
 
   await coordinator.getByRole('link', { name: 'Livret' }).click();
