@@ -1,5 +1,5 @@
 // The other half of cmake/deferred_libraries.py: the executable calls the photo, PDF-reading and PDF-writing
-// libraries (libvips, poppler, cairo and pango with glib) through stubs, and a library is opened the first time
+// libraries (libvips, poppler, cairo and pango with glib) through trampolines, and a library is opened the first time
 // one of its functions is called. A server that only serves pages and JSON never maps them, which keeps its
 // memory small (bench/README.md, idle memory); the tests, linked normally, are not concerned.
 #include <cstddef>
@@ -17,7 +17,7 @@ extern const char* const storybank_deferred_names[];
 extern const unsigned short storybank_deferred_library_of[];
 extern const std::size_t storybank_deferred_symbol_count;
 
-/// Called by a stub whose library is not open yet: opens it, points every stub of the library at the real
+/// Called by a trampoline whose library is not open yet: opens it, points every trampoline of the library at the real
 /// function, and returns the one asked for. A library that cannot be opened ends the program with its name:
 /// the installation is incomplete (scripts/setup-debian.sh installs them).
 __attribute__((visibility("hidden"))) void* storybank_deferred_resolve(std::size_t index) {
@@ -43,7 +43,7 @@ __attribute__((visibility("hidden"))) void* storybank_deferred_resolve(std::size
                              storybank_deferred_libraries[library], storybank_deferred_names[symbol]);
                 std::abort();
             }
-            // An aligned pointer store: a thread jumping through the table sees the stub or the function.
+            // An aligned pointer store: a thread jumping through the table sees the trampoline or the function.
             __atomic_store_n(&storybank_deferred_table[symbol], address, __ATOMIC_RELEASE);
         }
         opened[library] = true;

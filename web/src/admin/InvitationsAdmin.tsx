@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage, Loading } from '../components';
 import { formatDate, t } from '../i18n';
-import { adminApi, kRoles, type Invitation, type NewInvitation, type Organisation } from './admin_api';
+import { adminApi, type Invitation, type NewInvitation, type Organisation } from './admin_api';
+import { MembershipFields } from './membership_fields';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 import { roleLabel } from './labels';
 
@@ -65,26 +66,7 @@ export function InvitationsAdmin() {
           <input name="email" type="email" required />
           <FieldError problems={problems} field="email" />
         </label>
-        <label>
-          {t('app-admin-organisation')}
-          <select name="organisation">
-            {organisations.map((organisation) => (
-              <option value={organisation.name} data-user-content>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-          <FieldError problems={problems} field="organisation" />
-        </label>
-        <label>
-          {t('app-admin-role')}
-          <select name="role">
-            {kRoles.map((role) => (
-              <option value={role}>{roleLabel(role)}</option>
-            ))}
-          </select>
-          <FieldError problems={problems} field="role" />
-        </label>
+        <MembershipFields organisations={organisations} problems={problems} />
         <label>
           {t('app-admin-invite-days')}
           <input name="days" type="number" min={1} max={30} defaultValue="14" required />

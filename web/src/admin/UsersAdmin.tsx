@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage, Loading } from '../components';
 import { t } from '../i18n';
-import { adminApi, kRoles, type Organisation, type User } from './admin_api';
+import { adminApi, type Organisation, type User } from './admin_api';
+import { MembershipFields } from './membership_fields';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 import { roleLabel } from './labels';
 
@@ -75,26 +76,7 @@ export function UsersAdmin() {
           </select>
           <FieldError problems={problems} field="email" />
         </label>
-        <label>
-          {t('app-admin-organisation')}
-          <select name="organisation">
-            {organisations.map((organisation) => (
-              <option value={organisation.name} data-user-content>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-          <FieldError problems={problems} field="organisation" />
-        </label>
-        <label>
-          {t('app-admin-role')}
-          <select name="role">
-            {kRoles.map((role) => (
-              <option value={role}>{roleLabel(role)}</option>
-            ))}
-          </select>
-          <FieldError problems={problems} field="role" />
-        </label>
+        <MembershipFields organisations={organisations} problems={problems} />
         <OtherProblems problems={problems} shown={['email', 'organisation', 'role']} />
         <button type="submit" class="primary">
           {t('app-admin-role-submit')}
