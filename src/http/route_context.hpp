@@ -73,6 +73,8 @@ void install_webhook_routes(RouteContext& context);
 void install_admin_routes(RouteContext& context);
 /// Counts of the visible stories for dashboards (statistics_routes.cpp).
 void install_statistics_routes(RouteContext& context);
+/// Places by name for the story form (place_routes.cpp).
+void install_place_routes(RouteContext& context);
 void install_page_routes(RouteContext& context);
 void install_upload_routes(RouteContext& context);
 /// Story documents, booklets and data exports as attachments (document_routes.cpp).

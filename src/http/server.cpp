@@ -98,6 +98,7 @@ void Server::Implementation::install_routes() {
     install_webhook_routes(context);
     install_admin_routes(context);
     install_statistics_routes(context);
+    install_place_routes(context);
     install_page_routes(context);
 }
 

@@ -6,11 +6,27 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+
 namespace storybank::http {
 namespace {
 
 constexpr std::string_view kRead = "stories:read";
 constexpr std::string_view kWrite = "stories:write";
+
+constexpr std::size_t kLongestCreationKey = 200;
+
+/// The Idempotency-Key a client sends with a creation it may have to repeat: up to 200 visible ASCII
+/// characters (a UUID fits), or none.
+std::string creation_key(const httplib::Request& request) {
+    std::string key = request.get_header_value("Idempotency-Key");
+    bool visible = std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < '\x7f'; });
+    if (key.size() > kLongestCreationKey || !visible) {
+        throw Error(ErrorKind::InvalidRequest,
+                    "the header 'Idempotency-Key' must be 1 to 200 visible ASCII characters, such as a UUID");
+    }
+    return key;
+}
 
 std::string etag(int revision) {
     return "\"" + std::to_string(revision) + "\"";
@@ -110,14 +126,16 @@ void install_story_routes(RouteContext& context) {
         Caller caller = context.caller(request);
         caller.signed_in();
         caller.require_scope(kWrite);
-        auto outcome = stories.create_story_as(caller.subject(), story_from_body(request), caller.actor());
+        auto outcome =
+            stories.create_story_as(caller.subject(), story_from_body(request), caller.actor(), creation_key(request));
         if (!outcome.ok()) {
             context.refuse_story_write(request, response, outcome.problems);
             return;
         }
-        response.status = 201;
-        response.set_header("Location", "/api/v1/stories/" + std::to_string(*outcome.value));
-        send_story(context, request, response, stories.story_for(caller.subject(), *outcome.value));
+        // Sent again with the same key: the story the first request made, not a copy.
+        response.status = outcome.value->created ? 201 : 200;
+        response.set_header("Location", "/api/v1/stories/" + std::to_string(outcome.value->story_id));
+        send_story(context, request, response, stories.story_for(caller.subject(), outcome.value->story_id));
     });
 
     server.Get(R"(/api/v1/stories/([^/]+))", [&](const httplib::Request& request, httplib::Response& response) {

@@ -83,6 +83,13 @@ ImportReport StoryService::import_prepared(PreparedStory prepared, const Actor& 
 }
 
 std::int64_t StoryService::create_story(core::Story story, const Actor& actor, std::string_view note) {
+    return store_new_story(std::move(story), actor, note, std::nullopt).story_id;
+}
+
+store::ImportOutcome StoryService::store_new_story(core::Story story,
+                                                   const Actor& actor,
+                                                   std::string_view note,
+                                                   const std::optional<store::CreationKey>& key) {
     if (story.template_id.empty()) {
         story.template_id = m_templates.default_template().id;
     }
@@ -90,9 +97,12 @@ std::int64_t StoryService::create_story(core::Story story, const Actor& actor, s
     std::string template_id = story.template_id;
     store::SaveRequest request = save_request(std::move(story), actor, note);
     request.audit = m_audit.entry(actor, audit_action::kStoryCreate, "story", {}, {{"template", template_id}});
-    std::int64_t story_id = m_store.create_story(request);
-    emit(StoryEventType::Created, story_id, 1, core::WorkflowState::Draft, actor);
-    return story_id;
+    store::ImportOutcome outcome =
+        key ? m_store.create_story_once(request, *key) : store::ImportOutcome{m_store.create_story(request), true};
+    if (outcome.created) {
+        emit(StoryEventType::Created, outcome.story_id, 1, core::WorkflowState::Draft, actor);
+    }
+    return outcome;
 }
 
 core::Revision StoryService::story(std::int64_t story_id, int revision) {

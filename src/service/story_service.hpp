@@ -86,9 +86,14 @@ public:
     std::vector<core::FieldChange> diff_for(const auth::Subject& reader, std::int64_t story_id, int from, int to);
 
     /// Stores a new draft written by `writer`. A story that names no partner NGO gets the writer's organisation
-    /// when they write for exactly one. Problem: story-not-yours (the writer may not edit a draft of the
-    /// organisations the story names), template-unknown.
-    Outcome<std::int64_t> create_story_as(const auth::Subject& writer, core::Story story, const Actor& actor);
+    /// when they write for exactly one. With a `creation_key`, a second creation with the key the same user gave
+    /// before stores nothing and answers the story first created (created false): a client whose first answer
+    /// was lost sends again without making a copy. Problem: story-not-yours (the writer may not edit a draft of
+    /// the organisations the story names), template-unknown.
+    Outcome<store::ImportOutcome> create_story_as(const auth::Subject& writer,
+                                                  core::Story story,
+                                                  const Actor& actor,
+                                                  std::string_view creation_key = {});
     /// Saves a new revision of a story `editor` may edit. `expected_revision` must be the current revision:
     /// otherwise Error(Conflict) names the current one and nothing is saved. Returns the new revision number.
     /// Problem: story-not-yours (the new text moves the story to organisations the editor may not edit for).
@@ -181,6 +186,11 @@ public:
 
 private:
     store::SaveRequest save_request(core::Story story, const Actor& actor, std::string_view note) const;
+    /// Stores a new draft (once per key when there is one), audits it and announces it when it was created.
+    store::ImportOutcome store_new_story(core::Story story,
+                                         const Actor& actor,
+                                         std::string_view note,
+                                         const std::optional<store::CreationKey>& key);
     core::Revision without_personal_data(core::Revision found) const;
     /// The story's summary if `subject` may do `action` to it; NotFound when they may not even see it,
     /// Forbidden when they may see it but not do this.

@@ -16,25 +16,30 @@ bool needs_reason(core::WorkflowState from, core::WorkflowState to) {
 
 }  // namespace
 
-Outcome<std::int64_t> StoryService::create_story_as(const auth::Subject& writer,
-                                                    core::Story story,
-                                                    const Actor& actor) {
+Outcome<store::ImportOutcome> StoryService::create_story_as(const auth::Subject& writer,
+                                                            core::Story story,
+                                                            const Actor& actor,
+                                                            std::string_view creation_key) {
+    using Created = Outcome<store::ImportOutcome>;
     if (story.template_id.empty()) {
         story.template_id = m_templates.default_template().id;
     }
     const core::Template* story_template = m_templates.find(story.template_id);
     if (story_template == nullptr) {
-        return Outcome<std::int64_t>::refused(
-            {detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
+        return Created::refused({detail::refusal("template", "template-unknown", {{"template", story.template_id}})});
     }
     if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
-        return Outcome<std::int64_t>::refused(std::move(refusals));
+        return Created::refused(std::move(refusals));
     }
     assign_writer_organisation(writer, story);
     if (!auth::may(writer, auth::StoryAction::Edit, facts_of(story, core::WorkflowState::Draft))) {
-        return Outcome<std::int64_t>::refused({detail::refusal("partner_ngo", "story-not-yours")});
+        return Created::refused({detail::refusal("partner_ngo", "story-not-yours")});
     }
-    return Outcome<std::int64_t>::done(create_story(std::move(story), actor, "created"));
+    std::optional<store::CreationKey> key;
+    if (!creation_key.empty()) {
+        key = store::CreationKey{actor.user_id, std::string(creation_key)};
+    }
+    return Created::done(store_new_story(std::move(story), actor, "created", key));
 }
 
 void StoryService::assign_writer_organisation(const auth::Subject& writer, core::Story& story) {

@@ -76,6 +76,8 @@ struct SearchQuery {
     int offset = 0;
     /// Also count the matching stories by status, country, partner, member, tag, year, language, locality and month.
     bool facets = false;
+    /// With facets, also count them by "place": country and locality together, for a map.
+    bool place_facet = false;
 };
 
 /// Markers around matched words in snippets, replaced at the edge (HTML <mark>, terminal bold, …).
@@ -91,7 +93,8 @@ struct SearchHit {
 /// How many of the matching stories have one value of one facet ("country" "ML": 12).
 struct FacetCount {
     /// "status", "country", "partner_ngo", "consortium_member", "tag", "year", "language", "locality", or "month"
-    /// ("2026-11": the month the story was first recorded, newest first)
+    /// ("2026-11": the month the story was first recorded, newest first), or "place" ("ML\tTombouctou": the
+    /// country code, a tab, the locality; asked for with SearchQuery::place_facet)
     std::string facet;
     std::string value;
     int count = 0;
@@ -128,9 +131,16 @@ struct ImportSource {
     std::string file_name;
 };
 
+/// The outcome of a creation that happens at most once (an import by source, a creation by key).
 struct ImportOutcome {
     std::int64_t story_id = 0;
-    bool created = false;  ///< false when this source had been imported before (story_id is that story)
+    bool created = false;  ///< false when this source or key had been used before (story_id is that story)
+};
+
+/// The key a client gave a story it creates (HTTP Idempotency-Key); one user's keys are theirs alone.
+struct CreationKey {
+    std::int64_t user_id = 0;
+    std::string key;
 };
 
 struct Organisation {
@@ -176,6 +186,9 @@ public:
 
     /// Creates a story from an imported file unless a story from the same source bytes exists.
     virtual ImportOutcome import_story(const SaveRequest& request, const ImportSource& source) = 0;
+    /// Creates the story unless this user already created one with this key: then returns that story, saving
+    /// nothing. Looked up and recorded in the creating transaction, so two sends of one key make one story.
+    virtual ImportOutcome create_story_once(const SaveRequest& request, const CreationKey& key) = 0;
 
     /// Saves a new revision. `expected_revision` must be the story's current revision number, otherwise
     /// throws Error(Conflict) naming the current one. Returns the new revision number.

@@ -202,6 +202,13 @@ TEST_F(AdminTest, StatisticsCountOnlyTheStoriesTheCallerSees) {
     EXPECT_EQ(all["counts"]["month"], Json::array({{{"value", created_at.substr(0, 7)}, {"count", 4}}}))
         << "the month each story was recorded";
     EXPECT_TRUE(all["counts"]["tag"].is_array());
+    ASSERT_EQ(all["counts"]["place"].size(), 1U) << all["counts"]["place"];
+    Json segou = all["counts"]["place"][0];
+    EXPECT_EQ(segou["value"], "Ségou");
+    EXPECT_EQ(segou["country"], "ML");
+    EXPECT_EQ(segou["count"], 4);
+    EXPECT_NEAR(segou["latitude"].get<double>(), 13.43, 0.05) << "Ségou from the gazetteer";
+    EXPECT_NEAR(segou["longitude"].get<double>(), -6.26, 0.05);
 
     Json anonymous = Json::parse(get("/api/v1/statistics", "")->body);
     EXPECT_EQ(anonymous["total"], 1) << "published only";

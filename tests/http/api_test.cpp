@@ -343,6 +343,61 @@ TEST_F(ApiTest, MarkupInAFieldComesBackAsData) {
     EXPECT_NE(page->body.find("&lt;script&gt;"), std::string::npos);
 }
 
+TEST_F(ApiTest, ACreationSentAgainWithItsKeyMakesNoCopy) {
+    const Credentials& writer = consortium().as("writer@thinkpeace.org");
+    auto headers = writer.headers();
+    headers.emplace("Idempotency-Key", "draft-7f3c2a");
+    std::string body = Consortium::story_json("Envoyée deux fois");
+    auto first = server().client().Post("/api/v1/stories", headers, body, "application/json");
+    ASSERT_EQ(status_of(first), 201) << first->body;
+    auto again = server().client().Post("/api/v1/stories", headers, body, "application/json");
+    ASSERT_EQ(status_of(again), 200) << again->body;
+    EXPECT_EQ(again->get_header_value("Location"), first->get_header_value("Location"));
+    EXPECT_EQ(Json::parse(again->body)["id"], Json::parse(first->body)["id"]);
+    int copies = 0;
+    Json listed_stories = Json::parse(get("/api/v1/stories?limit=200", writer)->body);
+    for (const auto& story : listed_stories["stories"]) {
+        copies += story["title"] == "Envoyée deux fois" ? 1 : 0;
+    }
+    EXPECT_EQ(copies, 1);
+
+    auto other_writer = consortium().as("writer@autre.org").headers();
+    other_writer.emplace("Idempotency-Key", "draft-7f3c2a");
+    EXPECT_EQ(status_of(server().client().Post("/api/v1/stories", other_writer,
+                                               Consortium::story_json("La même clé", "Autre ONG"), "application/json")),
+              201)
+        << "keys are per user";
+    auto bad = writer.headers();
+    bad.emplace("Idempotency-Key", std::string(201, 'k'));
+    auto refused = server().client().Post("/api/v1/stories", bad, body, "application/json");
+    EXPECT_EQ(status_of(refused), 400);
+    EXPECT_NE(refused->body.find("Idempotency-Key"), std::string::npos) << refused->body;
+}
+
+TEST_F(ApiTest, PlacesAreSuggestedAsTheirNameIsTyped) {
+    auto result = get("/api/v1/places?q=tombou");
+    ASSERT_EQ(status_of(result), 200) << result->body;
+    Json places = Json::parse(result->body)["places"];
+    ASSERT_FALSE(places.empty());
+    EXPECT_EQ(places[0]["name"], "Tombouctou");
+    EXPECT_EQ(places[0]["country"], "ML");
+    EXPECT_NEAR(places[0]["latitude"].get<double>(), 16.77, 0.05);
+    EXPECT_NEAR(places[0]["longitude"].get<double>(), -3.0, 0.05);
+
+    Json in_burkina = Json::parse(get("/api/v1/places?q=KAYA&country=BF&limit=3")->body)["places"];
+    ASSERT_FALSE(in_burkina.empty());
+    EXPECT_LE(in_burkina.size(), 3U);
+    for (const auto& place : in_burkina) {
+        EXPECT_EQ(place["country"], "BF");
+    }
+    EXPECT_EQ(Json::parse(get("/api/v1/places?q=s%C3%A9gou")->body)["places"][0]["name"], "Ségou") << "accents kept";
+    EXPECT_TRUE(Json::parse(get("/api/v1/places?q=qqqzzz")->body)["places"].empty());
+    for (const char* bad : {"/api/v1/places", "/api/v1/places?q=ba&country=mali", "/api/v1/places?q=ba&limit=500"}) {
+        auto refused = get(bad);
+        EXPECT_EQ(status_of(refused), 400) << bad;
+    }
+}
+
 TEST_F(ApiTest, AStoryMustFitItsTemplate) {
     const Credentials& writer = consortium().as("writer@thinkpeace.org");
     auto client = server().client();

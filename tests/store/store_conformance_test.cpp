@@ -601,6 +601,24 @@ TEST_P(StoreConformance, ImportingTheSameBytesTwiceReturnsTheFirstStory) {
     EXPECT_EQ(store().story_count(), 2);
 }
 
+TEST_P(StoreConformance, ACreationKeyMakesOneStoryPerUser) {
+    ImportOutcome first = store().create_story_once(request_for({.title = "Envoyée"}), {7, "brouillon-42"});
+    EXPECT_TRUE(first.created);
+    ImportOutcome again = store().create_story_once(request_for({.title = "Renvoyée"}), {7, "brouillon-42"});
+    EXPECT_FALSE(again.created);
+    EXPECT_EQ(again.story_id, first.story_id);
+    EXPECT_EQ(store().find_story(first.story_id)->title, "Envoyée") << "nothing saved the second time";
+    EXPECT_EQ(store().history(first.story_id).size(), 1U);
+
+    ImportOutcome someone_else = store().create_story_once(request_for({}), {8, "brouillon-42"});
+    EXPECT_TRUE(someone_else.created) << "another user's key is another key";
+    ImportOutcome other_key = store().create_story_once(request_for({}), {7, "brouillon-43"});
+    EXPECT_TRUE(other_key.created);
+    EXPECT_EQ(store().story_count(), 3);
+    EXPECT_EQ(error_kind_of([&] { store().create_story_once(request_for({}), {7, ""}); }), ErrorKind::InvalidRequest);
+    EXPECT_EQ(store().story_count(), 3);
+}
+
 TEST_P(StoreConformance, OrganisationsIgnoreCaseAccentsAndSpacing) {
     Organisation first = store().ensure_organisation("Think Peace", "");
     for (const char* spelling : {"THINK  PEACE", "Think Péace", "  think peace ", "think\u00A0peace"}) {

@@ -43,10 +43,13 @@ constexpr FacetColumn kFacetColumns[] = {
 };
 
 constexpr int kFacetValuesShown = 50;
+/// Places for a map: more of them than a list of facets shows.
+constexpr int kPlacesShown = 500;
 
 }  // namespace
 
-std::vector<FacetCount> SqliteStore::facet_counts(const std::string& matching_ids,
+std::vector<FacetCount> SqliteStore::facet_counts(const SearchQuery& query,
+                                                  const std::string& matching_ids,
                                                   const std::function<void(Statement&)>& bind) {
     std::vector<FacetCount> facets;
     auto collect = [&](const char* facet, const std::string& sql) {
@@ -63,6 +66,11 @@ std::vector<FacetCount> SqliteStore::facet_counts(const std::string& matching_id
         collect(column.name, std::string("SELECT ") + column.value + ", count(*) " + detail::kSummaryFrom +
                                  " WHERE s.id IN (" + matching_ids + ") GROUP BY 1 ORDER BY " + column.order +
                                  " LIMIT " + std::to_string(kFacetValuesShown));
+    }
+    if (query.place_facet) {
+        collect("place", std::string("SELECT CASE WHEN s.locality <> '' THEN s.country || char(9) || s.locality END, "
+                                     "count(*) FROM stories s WHERE s.id IN (") +
+                             matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + std::to_string(kPlacesShown));
     }
     collect("tag", "SELECT t.key, count(*) FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (" +
                        matching_ids + ") GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + std::to_string(kFacetValuesShown));
@@ -108,7 +116,7 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
         count.step();
         result.total = count.column_int(0);
         if (query.facets) {
-            result.facets = facet_counts("SELECT s.id FROM stories s" + where,
+            result.facets = facet_counts(query, "SELECT s.id FROM stories s" + where,
                                          [&](Statement& statement) { bind_condition(statement); });
         }
         return result;
@@ -157,7 +165,7 @@ SearchResult SqliteStore::search(const SearchQuery& query) {
         result.total = count.column_int(0);
     }
     if (query.facets) {
-        result.facets = facet_counts("SELECT story_search.rowid" + where, [&](Statement& statement) {
+        result.facets = facet_counts(query, "SELECT story_search.rowid" + where, [&](Statement& statement) {
             statement.bind(1, fts.match);
             detail::bind_filter(statement, 2, filter);
         });

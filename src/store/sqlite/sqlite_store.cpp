@@ -274,6 +274,36 @@ ImportOutcome SqliteStore::import_story(const SaveRequest& request, const Import
     return {story_id, true};
 }
 
+ImportOutcome SqliteStore::create_story_once(const SaveRequest& request, const CreationKey& key) {
+    if (key.key.empty()) {
+        throw Error(ErrorKind::InvalidRequest, "a story created once needs a creation key");
+    }
+    std::lock_guard lock(m_mutex);
+    Transaction transaction(*m_database);
+    {
+        Statement existing =
+            m_database->prepare("SELECT story_id FROM story_creation_keys WHERE user_id = ? AND creation_key = ?");
+        existing.bind(1, key.user_id).bind(2, key.key);
+        if (existing.step()) {
+            return {existing.column_int64(0), false};
+        }
+    }
+    std::string now = m_now();
+    std::int64_t story_id = insert_story(request, now);
+    m_database
+        ->prepare("INSERT INTO story_creation_keys (user_id, creation_key, story_id, created_at) VALUES (?, ?, ?, ?)")
+        .bind(1, key.user_id)
+        .bind(2, key.key)
+        .bind(3, story_id)
+        .bind(4, now)
+        .run();
+    if (request.audit) {
+        insert_audit(*request.audit, std::to_string(story_id));
+    }
+    transaction.commit();
+    return {story_id, true};
+}
+
 int SqliteStore::current_revision_of(std::int64_t story_id) {
     Statement current = m_database->prepare("SELECT current_revision FROM stories WHERE id = ?");
     current.bind(1, story_id);

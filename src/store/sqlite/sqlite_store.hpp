@@ -46,6 +46,7 @@ public:
 
     std::int64_t create_story(const SaveRequest& request) override;
     ImportOutcome import_story(const SaveRequest& request, const ImportSource& source) override;
+    ImportOutcome create_story_once(const SaveRequest& request, const CreationKey& key) override;
     int save_revision(std::int64_t story_id, const SaveRequest& request, int expected_revision) override;
     void set_status(std::int64_t story_id, core::WorkflowState status, const AuditEntry& audit) override;
     std::int64_t add_comment(const Comment& comment, const AuditEntry& audit) override;
@@ -146,7 +147,8 @@ private:
     std::optional<StorySummary> find_story_locked(std::int64_t story_id);
     /// Counts of each facet's values among the stories whose ids `matching_ids` (SQL) selects; `bind` binds its
     /// parameters from 1.
-    std::vector<FacetCount> facet_counts(const std::string& matching_ids,
+    std::vector<FacetCount> facet_counts(const SearchQuery& query,
+                                         const std::string& matching_ids,
                                          const std::function<void(detail::Statement&)>& bind);
     /// Appends `entry`, with `created_id` as its target id when the entry has none; returns the entry's id.
     std::int64_t insert_audit(const AuditEntry& entry, std::string_view created_id = {});
