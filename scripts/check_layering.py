@@ -121,6 +121,8 @@ LIBRARIES: dict[str, list[Permission]] = {
         Permission("libzip"),
         Permission("pugixml"),
         Permission("cmark"),
+        # Drawing our own PDFs as preview images; uploaded PDFs are read by ingest only.
+        Permission("poppler", names=("pdf_page_image.cpp",)),
     ],
     "store": [
         Permission("sqlite", part="store/sqlite"),

@@ -22,6 +22,11 @@ namespace storybank::http {
 namespace {
 
 constexpr std::string_view kRead = "stories:read";
+// A booklet preview: one page as an image, this wide in pixels by default, within these bounds.
+constexpr int kPreviewWidth = 800;
+constexpr int kNarrowestPreview = 200;
+constexpr int kWidestPreview = 1600;
+constexpr int kMostPreviewPages = 100000;
 
 /// Booklets and large exports take seconds of a core each: this many at once, the others wait their turn a
 /// little, then are told to come back, so that a burst of them cannot take every core from the API.
@@ -226,8 +231,9 @@ void install_document_routes(RouteContext& context) {
         service::BookletRequest booklet;
         booklet.selection = selection_from(request);
         std::string format = request.has_param("format") ? request.get_param_value("format") : "pdf";
-        if (format != "pdf" && format != "docx") {
-            throw Error(ErrorKind::InvalidRequest, "the parameter 'format' of a booklet must be pdf or docx");
+        if (format != "pdf" && format != "docx" && format != "png") {
+            throw Error(ErrorKind::InvalidRequest,
+                        "the parameter 'format' of a booklet must be pdf, docx, or png (one page, for a preview)");
         }
         booklet.format = format == "docx" ? service::BookletFormat::Docx : service::BookletFormat::Pdf;
         booklet.title = request.get_param_value("title");
@@ -239,6 +245,17 @@ void install_document_routes(RouteContext& context) {
         booklet.language = document_language(context, request);
         booklet.personal_data = personal_data_of(request);
         booklet.paper = service::parse_paper_size(request.has_param("paper") ? request.get_param_value("paper") : "a4");
+        if (format == "png") {
+            int page = int_parameter(request, "page", 1, 1, kMostPreviewPages);
+            int width = int_parameter(request, "width", kPreviewWidth, kNarrowestPreview, kWidestPreview);
+            auto held = slots->take(std::chrono::seconds(20));
+            render::PageImage image = context.documents.booklet_page_for(caller.subject(), booklet, page, width);
+            response.set_header("X-Page-Count", std::to_string(image.page_count));
+            // The page may show personal data: kept by no cache.
+            response.set_header("Cache-Control", "no-store");
+            response.set_content(std::move(image.png), "image/png");
+            return;
+        }
         auto held = slots->take(std::chrono::seconds(20));
         SpooledDocument document;
         context.documents.booklet_for(caller.subject(), booklet, document.stream());

@@ -4,6 +4,8 @@
 #include "service/story_service.hpp"
 #include "service/story_visibility.hpp"
 
+#include <sstream>
+
 namespace storybank::service {
 namespace {
 
@@ -87,6 +89,16 @@ std::size_t StoryDocuments::booklet_for(const auth::Subject& reader, BookletRequ
         request.date = today();
     }
     return write_booklet(m_store, m_templates, m_messages, request, out);
+}
+
+render::PageImage StoryDocuments::booklet_page_for(const auth::Subject& reader,
+                                                   BookletRequest request,
+                                                   int page,
+                                                   int width) {
+    request.format = BookletFormat::Pdf;
+    std::ostringstream pdf;
+    booklet_for(reader, std::move(request), pdf);
+    return render::pdf_page_image(pdf.view(), page, width);
 }
 
 std::size_t StoryDocuments::data_for(const auth::Subject& reader, DataExportRequest request, std::ostream& out) {

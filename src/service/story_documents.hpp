@@ -2,6 +2,7 @@
 
 #include "auth/policy.hpp"
 #include "core/message_catalog.hpp"
+#include "render/pdf_page_image.hpp"
 #include "service/booklet.hpp"
 #include "service/clock.hpp"
 #include "service/data_export.hpp"
@@ -51,6 +52,10 @@ public:
     /// Error(NotFound); asking for personal data (request.personal_data Include) answers Error(Forbidden) unless
     /// they may see every selected story as written. Returns the number of stories.
     std::size_t booklet_for(const auth::Subject& reader, BookletRequest request, std::ostream& out);
+
+    /// Page `page` (from 1) of the PDF booklet booklet_for would write, as a PNG `width` pixels wide, with the
+    /// same rights: a preview. Error(InvalidRequest) names the page count when there is no such page.
+    render::PageImage booklet_page_for(const auth::Subject& reader, BookletRequest request, int page, int width);
 
     /// The selected stories that `reader` may see, as data (export_data), with the rights of booklet_for.
     std::size_t data_for(const auth::Subject& reader, DataExportRequest request, std::ostream& out);

@@ -174,6 +174,50 @@ TEST_F(DocumentRoutesTest, ABookletHoldsWhatItsReaderMaySeeAndPersonalDataOnlyWh
     EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=odt", "coordinator@lead.org")), 400);
 }
 
+/// Width and height from a PNG's header chunk (IHDR, big-endian, right after the signature).
+std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& png) {
+    auto word = [&](std::size_t at) {
+        std::uint32_t value = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            value = (value << 8) | static_cast<unsigned char>(png.at(at + i));
+        }
+        return value;
+    };
+    return {word(16), word(20)};
+}
+
+TEST_F(DocumentRoutesTest, ABookletPreviewIsOnePageAsAnImageWithTheBookletsRights) {
+    std::string ids = "&id=" + id_text(s_published) + "&id=" + id_text(s_draft);
+    auto cover = get("/api/v1/booklet?title=Rapport%202026&format=png" + ids, "coordinator@lead.org");
+    ASSERT_EQ(status_of(cover), 200) << (cover ? cover->body : "");
+    EXPECT_EQ(cover->get_header_value("Content-Type"), "image/png");
+    EXPECT_EQ(cover->get_header_value("Cache-Control"), "no-store");
+    ASSERT_TRUE(cover->body.starts_with("\x89PNG\r\n\x1a\n"));
+    auto [width, height] = png_size(cover->body);
+    EXPECT_EQ(width, 800U) << "the default width";
+    EXPECT_NEAR(static_cast<double>(height) / width, 297.0 / 210.0, 0.01) << "an A4 page's proportions";
+    EXPECT_GT(cover->body.size(), 5000U) << "a drawn cover, not a blank page";
+    int pages = std::stoi(cover->get_header_value("X-Page-Count"));
+    EXPECT_GE(pages, 4) << "cover, contents, two chapters, index";
+
+    auto contents = get("/api/v1/booklet?title=Rapport%202026&format=png&page=2&width=400&paper=letter" + ids,
+                        "coordinator@lead.org");
+    ASSERT_EQ(status_of(contents), 200);
+    EXPECT_EQ(png_size(contents->body).first, 400U);
+    EXPECT_NEAR(static_cast<double>(png_size(contents->body).second) / 400, 11.0 / 8.5, 0.01) << "US letter";
+    EXPECT_NE(contents->body, cover->body);
+
+    auto beyond = get("/api/v1/booklet?title=Rapport&format=png&page=" + std::to_string(pages + 1) + ids,
+                      "coordinator@lead.org");
+    ASSERT_EQ(status_of(beyond), 400);
+    EXPECT_NE(beyond->body.find(std::to_string(pages) + " pages"), std::string::npos) << beyond->body;
+    EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png&width=5000" + ids, "coordinator@lead.org")), 400);
+    EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png" + ids)), 404) << "a draft named to an anonymous reader";
+    EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png&personal_data=include&id=" + id_text(s_published),
+                            "donor@bailleur.org")),
+              403);
+}
+
 TEST_F(DocumentRoutesTest, DataExportsHoldOnlyTheStoriesTheCallerSees) {
     auto csv = get("/api/v1/export?format=csv", "writer@thinkpeace.org");
     ASSERT_EQ(status_of(csv), 200) << (csv ? csv->body : "");
