@@ -17,9 +17,8 @@ constexpr std::size_t kLongestTypedName = 100;
 /// An ISO 3166-1 alpha-2 code, or nothing.
 std::string country_parameter(const httplib::Request& request) {
     std::string country = request.get_param_value("country");
-    bool valid = country.empty() ||
-                 (country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) != 0 &&
-                  std::isupper(static_cast<unsigned char>(country[1])) != 0);
+    bool valid = country.empty() || (country.size() == 2 && std::isupper(static_cast<unsigned char>(country[0])) != 0 &&
+                                     std::isupper(static_cast<unsigned char>(country[1])) != 0);
     if (!valid) {
         throw Error(ErrorKind::InvalidRequest,
                     "the parameter 'country' must be a two-letter country code (ISO 3166-1), such as ML");

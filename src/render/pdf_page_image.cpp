@@ -63,8 +63,7 @@ PageImage pdf_page_image(std::string_view pdf, int page, int width) {
     cairo_status_t status = cairo_surface_write_to_png_stream(surface, append_to_string, &result.png);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
-        throw Error(ErrorKind::Internal, "a preview page could not be written as PNG",
-                    cairo_status_to_string(status));
+        throw Error(ErrorKind::Internal, "a preview page could not be written as PNG", cairo_status_to_string(status));
     }
     return result;
 }

@@ -20,7 +20,9 @@ std::string_view line_at(std::string_view lines, std::size_t start) {
     return lines.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
-std::string_view key_in(std::string_view line) { return line.substr(0, line.find('\t')); }
+std::string_view key_in(std::string_view line) {
+    return line.substr(0, line.find('\t'));
+}
 
 template <typename Number>
 Number number_in(std::string_view text, std::string_view line) {
@@ -51,7 +53,9 @@ Place place_in(std::string_view line) {
             number_in<std::int64_t>(fields[6], line)};
 }
 
-bool is_ascii_alphanumeric(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_ascii_alphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
 
 }  // namespace
 

@@ -207,12 +207,13 @@ TEST_F(DocumentRoutesTest, ABookletPreviewIsOnePageAsAnImageWithTheBookletsRight
     EXPECT_NEAR(static_cast<double>(png_size(contents->body).second) / 400, 11.0 / 8.5, 0.01) << "US letter";
     EXPECT_NE(contents->body, cover->body);
 
-    auto beyond = get("/api/v1/booklet?title=Rapport&format=png&page=" + std::to_string(pages + 1) + ids,
-                      "coordinator@lead.org");
+    auto beyond =
+        get("/api/v1/booklet?title=Rapport&format=png&page=" + std::to_string(pages + 1) + ids, "coordinator@lead.org");
     ASSERT_EQ(status_of(beyond), 400);
     EXPECT_NE(beyond->body.find(std::to_string(pages) + " pages"), std::string::npos) << beyond->body;
     EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png&width=5000" + ids, "coordinator@lead.org")), 400);
-    EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png" + ids)), 404) << "a draft named to an anonymous reader";
+    EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png" + ids)), 404)
+        << "a draft named to an anonymous reader";
     EXPECT_EQ(status_of(get("/api/v1/booklet?title=X&format=png&personal_data=include&id=" + id_text(s_published),
                             "donor@bailleur.org")),
               403);
