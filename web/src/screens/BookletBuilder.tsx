@@ -1,8 +1,8 @@
-// The booklet builder: find stories, choose them in the order the booklet will have, see its contents, and
-// download it as PDF or Word; or the same stories as a spreadsheet. What goes in each file is decided by the
-// server with the user's rights (personal data only when asked and allowed).
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type Status, type StorySummary } from '../api';
+// The booklet builder: find stories, choose them in the order the booklet will have, see its contents and its
+// pages as the server prints them, and download it as PDF or Word; or the same stories as a spreadsheet. What
+// goes in each file is decided by the server with the user's rights (personal data only when asked and allowed).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, api, apiErrorOf, type Status, type StorySummary } from '../api';
 import { StatusBadge, statusLabel } from '../components';
 import { download } from '../download';
 import { countryName, dataLanguage, t } from '../i18n';
@@ -21,6 +21,16 @@ function outcomeOf(failure: unknown): Outcome {
   return { text: failure instanceof Error && failure.message ? failure.message : t('app-error-generic'), error: true };
 }
 
+interface PreviewPage {
+  url: string; // an object URL of the page's PNG
+  page: number;
+  count: number;
+  title: string;
+}
+
+/// Width asked of the server for a preview page: sharp on a phone's dense screen, light enough for 3G.
+const previewWidth = 800;
+
 function StatusMessage({ outcome }: { outcome: Outcome | null }) {
   return outcome ? (
     <p class={outcome.error ? 'error' : 'muted'} role={outcome.error ? 'alert' : 'status'}>
@@ -38,6 +48,10 @@ export function BookletBuilder() {
   const [bookletOutcome, setBookletOutcome] = useState<Outcome | null>(null);
   const [dataOutcome, setDataOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<PreviewPage | null>(null);
+  const [previewOutcome, setPreviewOutcome] = useState<Outcome | null>(null);
+  const bookletForm = useRef<HTMLFormElement>(null);
+  useEffect(() => () => preview && URL.revokeObjectURL(preview.url), [preview]);
 
   async function search() {
     setSearchOutcome(null);
@@ -83,17 +97,54 @@ export function BookletBuilder() {
     }
   }
 
-  function downloadBooklet(event: Event) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  function bookletQuery(element: HTMLFormElement): URLSearchParams {
+    const form = new FormData(element);
     const query = new URLSearchParams();
     for (const name of ['title', 'period', 'consortium', 'format', 'paper', 'lang']) {
       const value = String(form.get(name) ?? '').trim();
       if (value) query.set(name, value);
     }
     if (form.get('personal_data')) query.set('personal_data', 'include');
+    return query;
+  }
+
+  function downloadBooklet(event: Event) {
+    event.preventDefault();
+    const query = bookletQuery(event.currentTarget as HTMLFormElement);
     const format = query.get('format') ?? 'pdf';
     fetchFile(`/booklet?${query.toString()}&${ids()}`, `booklet.${format}`, setBookletOutcome);
+  }
+
+  /// Page `page` of the booklet as the form describes it, drawn by the server (the PDF's page, whatever format
+  /// will be downloaded).
+  async function showPage(page: number) {
+    const form = bookletForm.current;
+    if (!form || !form.reportValidity()) return;
+    const query = bookletQuery(form);
+    query.set('format', 'png');
+    query.set('page', String(page));
+    query.set('width', String(previewWidth));
+    setBusy(true);
+    setPreviewOutcome({ text: t('app-booklet-preview-loading'), error: false });
+    try {
+      const response = await fetch(`/api/v1/booklet?${query.toString()}&${ids()}`, {
+        credentials: 'same-origin',
+        headers: { 'Accept-Language': dataLanguage },
+      });
+      if (!response.ok) throw await apiErrorOf(response);
+      const count = Number(response.headers.get('X-Page-Count') ?? '1');
+      const url = URL.createObjectURL(await response.blob());
+      setPreview({ url, page, count, title: query.get('title') ?? '' });
+      setPreviewOutcome(null);
+    } catch (failure) {
+      setPreviewOutcome(
+        failure instanceof ApiError && failure.status === 403 && query.get('personal_data') === 'include'
+          ? { text: t('app-booklet-personal-refused'), error: true }
+          : outcomeOf(failure),
+      );
+    } finally {
+      setBusy(false);
+    }
   }
 
   function downloadData(event: Event) {
@@ -222,7 +273,7 @@ export function BookletBuilder() {
         )}
       </section>
 
-      <form class="panel stack" aria-labelledby="booklet-make" onSubmit={downloadBooklet}>
+      <form class="panel stack" aria-labelledby="booklet-make" onSubmit={downloadBooklet} ref={bookletForm}>
         <h2 id="booklet-make">{t('app-booklet-make')}</h2>
         <label>
           {t('app-booklet-cover-title')}
@@ -269,11 +320,50 @@ export function BookletBuilder() {
           <input type="checkbox" name="personal_data" />
           {t('app-booklet-personal')}
         </label>
-        <button type="submit" class="primary" disabled={busy || chosen.length === 0}>
-          {t('app-booklet-download')}
-        </button>
+        <div class="buttons">
+          <button type="button" disabled={busy || chosen.length === 0} onClick={() => showPage(1)}>
+            {t('app-booklet-preview')}
+          </button>
+          <button type="submit" class="primary" disabled={busy || chosen.length === 0}>
+            {t('app-booklet-download')}
+          </button>
+        </div>
         <StatusMessage outcome={bookletOutcome} />
       </form>
+
+      {preview || previewOutcome ? (
+        <section class="panel booklet-preview" aria-labelledby="booklet-preview-title">
+          <h2 id="booklet-preview-title">{t('app-booklet-preview-title')}</h2>
+          <StatusMessage outcome={previewOutcome} />
+          {preview ? (
+            <>
+              <div class="buttons preview-pages">
+                <button
+                  type="button"
+                  disabled={busy || preview.page <= 1}
+                  onClick={() => showPage(preview.page - 1)}
+                >
+                  {t('app-booklet-preview-previous')}
+                </button>
+                <span aria-live="polite">{t('app-booklet-preview-page', { page: preview.page, count: preview.count })}</span>
+                <button
+                  type="button"
+                  disabled={busy || preview.page >= preview.count}
+                  onClick={() => showPage(preview.page + 1)}
+                >
+                  {t('app-booklet-preview-next')}
+                </button>
+              </div>
+              <img
+                class="preview-page"
+                src={preview.url}
+                width={previewWidth}
+                alt={t('app-booklet-preview-alt', { page: preview.page, count: preview.count, title: preview.title })}
+              />
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <form class="panel stack" aria-labelledby="booklet-data" onSubmit={downloadData}>
         <h2 id="booklet-data">{t('app-data-title')}</h2>

@@ -191,6 +191,19 @@ test('a coordinator compiles a booklet and a spreadsheet; a donor downloads the 
   }
   await page.getByRole('status').filter({ hasText: booklet.suggestedFilename() }).first().waitFor();
 
+  // The preview: the booklet's pages as the server prints them, one at a time.
+  await page.getByRole('button', { name: 'Aperçu', exact: true }).click();
+  const cover = page.getByRole('img', { name: /^Page 1 sur \d+ du livret « Rapport aux bailleurs 2026 »$/ });
+  await cover.waitFor();
+  const pages = Number((await cover.getAttribute('alt')).match(/sur (\d+)/)[1]);
+  assert.ok(pages >= 4, `cover, contents, the story and the index: ${pages} pages`);
+  assert.equal(await cover.evaluate((image) => image.naturalWidth), 800, 'the page drawn 800 px wide');
+  await page.getByRole('button', { name: 'Page suivante' }).click();
+  await page.getByRole('img', { name: `Page 2 sur ${pages} du livret « Rapport aux bailleurs 2026 »` }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Page précédente' }).isEnabled(), true);
+  await capture(server, page, 'booklet-preview');
+  await checkAccessibility(page, 'booklet-preview');
+
   const [sheet] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Télécharger les données' }).click(),
