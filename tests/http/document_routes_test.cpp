@@ -64,6 +64,8 @@ protected:
         return text;
     }
     static std::string id_text(std::int64_t id) { return std::to_string(id); }
+    /// The booklet selection of both stories, the published one first.
+    static std::string both_ids() { return "&id=" + id_text(s_published) + "&id=" + id_text(s_draft); }
 
     static inline std::unique_ptr<TestServer> s_server;
     static inline std::unique_ptr<Consortium> s_consortium;
@@ -141,7 +143,7 @@ TEST_F(DocumentRoutesTest, WhoMayNotSeeAStoryCannotDownloadIt) {
 }
 
 TEST_F(DocumentRoutesTest, ABookletHoldsWhatItsReaderMaySeeAndPersonalDataOnlyWhenAllowed) {
-    std::string ids = "&id=" + id_text(s_published) + "&id=" + id_text(s_draft);
+    std::string ids = both_ids();
     auto booklet = get("/api/v1/booklet?title=Rapport%202026" + ids, "coordinator@lead.org");
     ASSERT_EQ(status_of(booklet), 200) << (booklet ? booklet->body : "");
     EXPECT_EQ(booklet->get_header_value("Content-Type"), "application/pdf");
@@ -187,7 +189,7 @@ std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& png) {
 }
 
 TEST_F(DocumentRoutesTest, ABookletPreviewIsOnePageAsAnImageWithTheBookletsRights) {
-    std::string ids = "&id=" + id_text(s_published) + "&id=" + id_text(s_draft);
+    std::string ids = both_ids();
     auto cover = get("/api/v1/booklet?title=Rapport%202026&format=png" + ids, "coordinator@lead.org");
     ASSERT_EQ(status_of(cover), 200) << (cover ? cover->body : "");
     EXPECT_EQ(cover->get_header_value("Content-Type"), "image/png");
