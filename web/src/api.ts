@@ -69,6 +69,7 @@ export interface TemplateField {
 export interface Template {
   id: string;
   name: Localised;
+  description?: Localised;
   sections: { key: string; label: Localised }[];
   fields: TemplateField[];
 }

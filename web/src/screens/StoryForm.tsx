@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Principal, type Template } from '../api';
 import { ErrorMessage, Loading } from '../components';
 import { dataLanguage, languageName, t } from '../i18n';
-import { db } from '../offline/db';
 import {
   draftChangedEvent,
   draftForStory,
@@ -19,25 +18,13 @@ import {
 } from '../offline/drafts';
 import { useOnline } from '../offline/network';
 import { fromServer, sendDrafts, sending, syncStateEvent } from '../offline/sync';
+import { loadTemplate } from '../offline/templates';
 import { base } from '../router';
 import { ConflictChoice, resolved } from '../story/conflict';
 import { FieldEditor, label } from '../story/inputs';
 import { PhotosEditor } from '../story/photos';
 
 const autosaveDelay = 700;
-
-/// The template from the server, else the copy kept from the last time (offline).
-async function loadTemplate(id: string): Promise<Template> {
-  try {
-    const template = await api.template(id);
-    await db.put('templates', id, template);
-    return template;
-  } catch (error) {
-    const kept = await db.get<Template>('templates', id);
-    if (kept) return kept;
-    throw error;
-  }
-}
 
 /// The draft to show: kept on this device when it holds unsent work (or the server is out of reach), else
 /// the story as the server has it now.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { checkAccessibility } from './accessibility.mjs';
-import { capture, chromiumOptions, makeJpeg, signInAt, untranslated, watch } from './pages.mjs';
+import { capture, chromiumOptions, makeJpeg, overflow as widerThanWindow, signInAt, untranslated, watch } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -61,6 +61,13 @@ async function apiStatus(context, id) {
   return moves.transitions[0]?.to ?? 'draft';
 }
 
+const successStory = 'Histoire de réussite (success story)';
+
+/// "Écrire une histoire" asks which template first: the success story is chosen.
+async function chooseSuccessStory(page) {
+  await page.locator('.template-choices').getByRole('link', { name: successStory }).click();
+}
+
 const savedOnServer = (page) => page.locator('.save-state').filter({ hasText: 'Enregistré sur le serveur' }).waitFor();
 
 test('offline: a story with two photos written with no network is sent when the network is back, then submitted', async () => {
@@ -79,7 +86,15 @@ test('offline: a story with two photos written with no network is sent when the 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const photos = [await makeJpeg(page, '#0b5e7a'), await makeJpeg(page, '#b45309', 1200, 1600)];
 
+  // Two templates on the server: the writer chooses the format first, each shown with its description.
   await page.getByRole('link', { name: 'Écrire une histoire' }).click();
+  await page.getByRole('heading', { name: 'Nouvelle histoire : quel format ?', level: 1 }).waitFor();
+  const choices = page.locator('.template-choices');
+  await choices.getByRole('link', { name: 'Changement le plus significatif' }).waitFor();
+  await choices.getByText("Format de collecte des histoires de vie (success stories) du consortium").waitFor();
+  await capture(server, page, 'choose-template');
+  await checkAccessibility(page, 'choose-template');
+  await choices.getByRole('link', { name: successStory }).click();
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await context.setOffline(true);
   await page.locator('.network-offline').waitFor();
@@ -219,6 +234,7 @@ test(`weight: the first load of the form is at most ${formBudget / 1024} KB tran
     files.push(`${new URL(urls.get(event.requestId) ?? 'http://x/?').pathname} ${event.encodedDataLength}`);
   });
   await page.goto(`${server.url}/app/stories/new`);
+  await chooseSuccessStory(page);
   await page.getByLabel('Titre', { exact: true }).waitFor();
   await page.waitForLoadState('networkidle');
   console.log(`form first load: ${(bytes / 1024).toFixed(1)} KB transferred (${files.join(', ')})`);
@@ -241,6 +257,7 @@ test('3G: the form becomes usable over a 400 kbit/s link with 400 ms latency (ti
   });
   const start = Date.now();
   await page.goto(`${server.url}/app/stories/new`, { waitUntil: 'commit' });
+  await chooseSuccessStory(page);
   await page.getByLabel('Titre', { exact: true }).waitFor();
   await page.getByLabel('Titre', { exact: true }).fill('Écrit sur un réseau lent');
   console.log(`form usable over 3G after ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -250,6 +267,10 @@ test('3G: the form becomes usable over a 400 kbit/s link with 400 ms latency (ti
 test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', async () => {
   const phone = await newPage({ width: 360 });
   await signInAt(phone, `${server.url}/app/stories/new`, writer, password);
+  await phone.locator('.template-choices').waitFor();
+  assert.ok((await widerThanWindow(phone)) <= 0, 'the template choice is wider than the phone');
+  await capture(server, phone, 'phone-choose-template');
+  await chooseSuccessStory(phone);
   await phone.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   // Offline with a draft waiting: the header's widest state.
   await phone.context().setOffline(true);
@@ -263,16 +284,27 @@ test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', asy
   assert.ok(overflow <= 0, `the form is ${overflow} px wider than the phone`);
   await capture(server, phone, 'phone-form');
   await checkAccessibility(phone, 'phone-form');
+  // Offline, "Écrire une histoire" still offers the templates kept on the device.
+  await phone.getByRole('link', { name: 'Écrire une histoire' }).click();
+  await phone.getByText('Hors ligne : les formats déjà utilisés sur cet appareil.').waitFor();
+  assert.equal(await phone.locator('.template-choices li').count(), 2);
+  await capture(server, phone, 'phone-choose-template-offline');
+  await checkAccessibility(phone, 'phone-choose-template-offline');
+  await chooseSuccessStory(phone);
+  await phone.getByLabel('Titre', { exact: true }).waitFor();
   await phone.context().close();
 
   const page = await newPage();
   await signInAt(page, `${server.url}/app/stories/new?lang=test`, writer, password);
+  await page.locator('.template-choices').waitFor();
+  assert.deepEqual(await untranslated(page), [], 'pseudo-choose-template');
+  await page.goto(`${server.url}/app/stories/new?template=success-story`);
   await page.locator('#form-title').waitFor();
   await page.locator('button.primary, button').first().waitFor();
   await page.getByRole('button', { name: /⟦/ }).first().waitFor();
   assert.deepEqual(await untranslated(page), [], 'pseudo-form');
   await capture(server, page, 'pseudo-form');
-  await page.goto(`${server.url}/app/stories/new?lang=fr`);
+  await page.goto(`${server.url}/app/stories/new?template=success-story&lang=fr`);
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await capture(server, page, 'form-new');
   await checkAccessibility(page, 'form-new');
