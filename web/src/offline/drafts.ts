@@ -29,6 +29,9 @@ export interface Draft {
   /// Every field but the photos, as the form shows them.
   fields: Fields;
   photos: PhotoDraft[];
+  /// Sent as Idempotency-Key with the story's creation, and stored before the first try: a create sent again
+  /// because its answer was lost gets the story made the first time, not a second one.
+  createKey?: string;
   /// Counts the writer's changes: the server's answer marks the draft sent only if none came in meanwhile.
   edits: number;
   sentEdits: number;
@@ -42,6 +45,16 @@ export interface Draft {
 }
 
 export const isPending = (draft: Draft): boolean => draft.edits !== draft.sentEdits || draft.photos.some((p) => p.blob);
+
+/// A random UUID (version 4). crypto.randomUUID needs a secure context (HTTPS or localhost), which a server on a
+/// local network may not be; getRandomValues works everywhere.
+export function randomUuid(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+  const bytes = random(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export const newKey = (prefix: string): string =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -108,7 +108,10 @@ test('offline: a story with two photos written with no network is sent when the 
   await page.getByLabel('Téléphone(s)').fill('+223 70 00 00 00');
   await page.getByRole('alert').filter({ hasText: "indicatif du pays" }).waitFor({ state: 'detached' });
   await page.getByLabel('Adresse(s) e-mail').fill('awa@thinkpeace.org');
-  await page.getByLabel('Localité', { exact: true }).fill('Mopti, Mali');
+  // Offline, no place is suggested: the name is simply typed, the country chosen from the list.
+  await page.getByLabel('Nom de la localité').fill('Mopti');
+  await page.getByLabel('Pays', { exact: true }).selectOption('ML');
+  await page.getByLabel(/^Précisions/).fill('Quartier de Gangal');
   await page.getByLabel(/^Introduction/).fill('Les femmes ne prenaient pas la parole aux réunions du village.');
   await page.getByLabel('Description de la solution').fill('Des cercles de parole animés par des femmes.');
   await page.getByLabel('Changement apporté').fill('Trois femmes siègent au conseil communal.');
@@ -159,6 +162,7 @@ test('offline: a story with two photos written with no network is sent when the 
   const { story } = await apiStory(context, id);
   assert.equal(story.fields.title, 'Les femmes de Mopti reprennent la parole');
   assert.deepEqual(story.fields.contact.phones, ['+22370000000']);
+  assert.deepEqual(story.fields.locality, { name: 'Mopti', country: 'ML', text: 'Quartier de Gangal' });
   assert.equal(story.fields.quotes[0].speaker, 'Fatoumata Diallo');
   assert.deepEqual(
     story.fields.photos.map((photo) => [photo.caption, photo.consent === true, photo.attachment?.media_type]),
@@ -217,6 +221,87 @@ test('conflict: an edit made offline meets a change made on the server; the writ
   assert.equal(story.fields.lessons, 'Leçon changée sur le serveur.');
   assert.equal(story.fields.change, 'Changement écrit sur le serveur.');
   await context.close();
+});
+
+test('the locality: known places are suggested as its name is typed, and one is chosen with the keyboard', async () => {
+  const page = await newPage();
+  let asked = 0;
+  page.on('request', (request) => request.url().includes('/api/v1/places?') && asked++);
+  await signInAt(page, `${server.url}/app/stories/new?template=success-story`, writer, password);
+  const name = page.getByRole('combobox', { name: 'Nom de la localité' });
+  // Typed quickly, without its accent and in lower case: one request or two, not one per letter.
+  await name.pressSequentially('tombouc');
+  const suggestions = page.getByRole('listbox', { name: 'Lieux connus' });
+  const suggestion = suggestions.getByRole('option', { name: /Tombouctou/ }).first();
+  await suggestion.waitFor();
+  assert.equal(await name.getAttribute('aria-expanded'), 'true');
+  assert.ok(asked >= 1 && asked < 'tombouc'.length - 1, `${asked} requests for 7 letters`);
+  await capture(server, page, 'form-place-suggestions');
+  await checkAccessibility(page, 'form-place-suggestions');
+  await name.press('ArrowDown');
+  assert.match(await name.getAttribute('aria-activedescendant'), /place-0$/);
+  await name.press('Enter');
+  assert.equal(await name.inputValue(), 'Tombouctou');
+  assert.equal(await page.getByLabel('Pays', { exact: true }).inputValue(), 'ML');
+  assert.equal(await name.getAttribute('aria-expanded'), 'false');
+  // With the country chosen, the suggestions come from that country; Escape closes them.
+  await name.fill('Seg');
+  await suggestions.getByRole('option', { name: /Ségou/ }).first().waitFor();
+  assert.deepEqual(
+    [...new Set(await suggestions.getByRole('option').evaluateAll((options) => options.map((option) => option.dataset.country)))],
+    ['ML'],
+  );
+  await name.press('Escape');
+  assert.equal(await name.getAttribute('aria-expanded'), 'false');
+  // Offline: nothing suggested, the name is typed as it comes.
+  await page.context().setOffline(true);
+  const before = asked;
+  await name.fill('Hombori');
+  await page.getByLabel('Titre', { exact: true }).fill('Un lieu tapé hors ligne');
+  assert.equal(await name.inputValue(), 'Hombori');
+  assert.equal(asked, before);
+  assert.equal(await page.locator('.place-suggestions:not([hidden]) li').count(), 0);
+  await page.context().close();
+});
+
+test('a creation whose answer was lost is sent again with the same Idempotency-Key: one story, with all its text', async () => {
+  const page = await newPage();
+  await signInAt(page, `${server.url}/app/stories/new?template=success-story`, writer, password);
+  const creations = [];
+  let lost;
+  const answerLost = new Promise((resolve) => (lost = resolve));
+  await page.route(`${server.url}/api/v1/stories`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const key = route.request().headers()['idempotency-key'];
+    // The request reaches the server; the first answer is lost on the way back.
+    const response = await route.fetch();
+    creations.push({ key, status: response.status(), location: response.headers().location });
+    if (creations.length === 1) {
+      await route.abort('connectionreset');
+      lost();
+    } else {
+      await route.fulfill({ response });
+    }
+  });
+  const title = 'Une histoire dont la réponse s’est perdue';
+  await page.getByLabel('Titre', { exact: true }).fill(title);
+  await answerLost;
+  await page.locator('.save-state').filter({ hasText: 'Enregistré sur cet appareil.' }).waitFor();
+  // Written after the lost answer: the story made the first time lacks it, so it follows as an update.
+  await page.getByLabel('Changement apporté').fill('Écrit après la réponse perdue.');
+  await savedOnServer(page);
+
+  assert.equal(creations.length, 2, JSON.stringify(creations));
+  assert.match(creations[0].key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(creations[1].key, creations[0].key);
+  assert.deepEqual(creations.map((creation) => creation.status), [201, 200]);
+  assert.equal(creations[1].location, creations[0].location);
+  const list = await page.context().request.get(`${server.url}/api/v1/stories?limit=200`);
+  const same = (await list.json()).stories.filter((story) => story.title === title);
+  assert.equal(same.length, 1, 'one story, not two');
+  const { story } = await apiStory(page.context(), same[0].id);
+  assert.equal(story.fields.change, 'Écrit après la réponse perdue.');
+  await page.context().close();
 });
 
 test(`weight: the first load of the form is at most ${formBudget / 1024} KB transferred`, async () => {
