@@ -5,21 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { knownPlaces, type KnownPlace } from '../api';
 import { countryCodes } from '../dashboard/country_codes';
 import { dataLanguage, t } from '../i18n';
-
-export interface Place {
-  name: string;
-  country: string;
-  text: string;
-}
-
-const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/// A stored value as a place. The three keys are always written: the server tells a place from a person by
-/// its "country" or "text" key.
-export function asPlace(value: unknown): Place {
-  const place = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  return { name: asText(place.name), country: asText(place.country).toUpperCase(), text: asText(place.text) };
-}
+import { asPlace, type Place } from './place_value';
 
 /// The wait after the last keystroke before known places are asked for.
 export const suggestDelay = 250;
