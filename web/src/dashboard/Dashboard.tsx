@@ -50,7 +50,7 @@ export function Dashboard() {
           title={t('app-dashboard-by-month')}
           bars={monthBars(counts.month, new Intl.DateTimeFormat(dataLanguage, { month: 'short', year: '2-digit', timeZone: 'UTC' }))}
         />
-        <WorldMap counts={counts.country} />
+        <WorldMap counts={counts.country} places={counts.place ?? []} />
         <BarChart
           id="country"
           title={t('app-dashboard-by-country')}

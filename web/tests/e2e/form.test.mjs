@@ -245,7 +245,7 @@ test('the locality: known places are suggested as its name is typed, and one is 
   assert.equal(await page.getByLabel('Pays', { exact: true }).inputValue(), 'ML');
   assert.equal(await name.getAttribute('aria-expanded'), 'false');
   // With the country chosen, the suggestions come from that country; Escape closes them.
-  await name.fill('Seg');
+  await name.fill('sego');
   await suggestions.getByRole('option', { name: /Ségou/ }).first().waitFor();
   assert.deepEqual(
     [...new Set(await suggestions.getByRole('option').evaluateAll((options) => options.map((option) => option.dataset.country)))],
@@ -284,6 +284,8 @@ test('a creation whose answer was lost is sent again with the same Idempotency-K
     }
   });
   const title = 'Une histoire dont la réponse s’est perdue';
+  // The partner NGO first: a contributor may write only for hers, and the server checks it on updates.
+  await page.getByLabel("Nom de l'ONG partenaire").fill('Think Peace');
   await page.getByLabel('Titre', { exact: true }).fill(title);
   await answerLost;
   await page.locator('.save-state').filter({ hasText: 'Enregistré sur cet appareil.' }).waitFor();
