@@ -65,11 +65,12 @@ export function FieldValue({ type, value, storyId }: { type: string; value: unkn
     }
     case 'place': {
       const place = asObject(value);
-      const country = asText(place.country);
+      const [name, country, text] = [asText(place.name), asText(place.country), asText(place.text)];
       return (
         <p>
-          {asText(place.name) || asText(place.text)}
+          {name || text}
           {country ? ` (${countryName(country)})` : ''}
+          {name && text && text !== name ? ` — ${text}` : ''}
         </p>
       );
     }
