@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { checkAccessibility } from './accessibility.mjs';
+import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { capture, chromiumOptions, makeJpeg, overflow as widerThanWindow, signInAt, untranslated, watch } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
@@ -94,6 +94,7 @@ test('offline: a story with two photos written with no network is sent when the 
   await choices.getByText("Format de collecte des histoires de vie (success stories) du consortium").waitFor();
   await capture(server, page, 'choose-template');
   await checkAccessibility(page, 'choose-template');
+  await checkKeyboardReach(page, 'choose-template');
   await choices.getByRole('link', { name: successStory }).click();
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await context.setOffline(true);
@@ -395,5 +396,6 @@ test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', asy
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await capture(server, page, 'form-new');
   await checkAccessibility(page, 'form-new');
+  await checkKeyboardReach(page, 'form-new');
   await page.context().close();
 });
