@@ -43,7 +43,9 @@ try {
     logLevel: 'warning',
   });
   const bundles = files.map((file) => path.join(out, file.replace(/\.ts$/, '.mjs')));
-  status = spawnSync(process.execPath, ['--test', ...bundles], { stdio: 'inherit' }).status ?? 1;
+  // Node 18 (Debian 12) has the Web Crypto global (crypto.getRandomValues) behind a flag only.
+  const flags = Number(process.versions.node.split('.')[0]) < 19 ? ['--experimental-global-webcrypto'] : [];
+  status = spawnSync(process.execPath, [...flags, '--test', ...bundles], { stdio: 'inherit' }).status ?? 1;
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
