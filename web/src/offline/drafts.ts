@@ -2,6 +2,7 @@
 // the battery or the browser goes away, and sent to the server whenever it can be reached.
 import type { Problem } from '../api';
 import { db } from './db';
+import { withUploads } from './merge';
 
 export type Fields = Record<string, unknown>;
 
@@ -101,11 +102,7 @@ export function updateDraft(key: string, change: (stored: Draft | undefined) => 
 export function saveEdits(draft: Draft): Promise<Draft | undefined> {
   return updateDraft(draft.key, (stored) => {
     if (!stored) return { ...draft };
-    const known = new Map(stored.photos.map((photo) => [photo.key, photo]));
-    const photos = draft.photos.map((photo) => {
-      const server = known.get(photo.key);
-      return server?.attachment && !server.blob ? { ...photo, attachment: server.attachment, blob: undefined } : photo;
-    });
+    const photos = withUploads(draft.photos, stored.photos);
     return { ...stored, fields: draft.fields, language: draft.language, photos, edits: draft.edits };
   });
 }

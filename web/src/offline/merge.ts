@@ -72,3 +72,13 @@ export function fromServer(fields: Fields, photos: PhotoDraft[]): Pick<Draft, 'f
   }));
   return { fields: rest, photos: [...kept, ...photos.filter((photo) => photo.blob)] };
 }
+
+/// The photos being edited, with what the sender learnt meanwhile: a photo the server now holds gets its attachment
+/// and drops its Blob; the writer's order, captions and consent stay.
+export function withUploads(mine: PhotoDraft[], stored: PhotoDraft[]): PhotoDraft[] {
+  const known = new Map(stored.map((photo) => [photo.key, photo]));
+  return mine.map((photo) => {
+    const server = known.get(photo.key);
+    return server?.attachment && !server.blob ? { ...photo, attachment: server.attachment, blob: undefined } : photo;
+  });
+}

@@ -14,8 +14,8 @@ import {
   updateDraft,
   type Draft,
   type Fields,
-  type PhotoDraft,
 } from '../offline/drafts';
+import { withUploads } from '../offline/merge';
 import { useOnline } from '../offline/network';
 import { fromServer, sendDrafts, sending, syncStateEvent } from '../offline/sync';
 import { loadTemplate } from '../offline/templates';
@@ -58,15 +58,6 @@ async function openDraft(userId: number, target: { storyId?: number; draftKey?: 
     if (kept) return kept;
     throw error;
   }
-}
-
-/// The photos being edited, with what the sender learnt meanwhile (uploaded: attachment known, Blob gone).
-function withUploads(mine: PhotoDraft[], stored: PhotoDraft[]): PhotoDraft[] {
-  const known = new Map(stored.map((photo) => [photo.key, photo]));
-  return mine.map((photo) => {
-    const server = known.get(photo.key);
-    return server?.attachment && !server.blob ? { ...photo, attachment: server.attachment, blob: undefined } : photo;
-  });
 }
 
 function useSending(): string | null {

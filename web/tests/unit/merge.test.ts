@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PhotoDraft } from '../../src/offline/drafts';
-import { canonical, cleaned, fromServer, merge, same, serverFields } from '../../src/offline/merge';
+import { canonical, cleaned, fromServer, merge, same, serverFields, withUploads } from '../../src/offline/merge';
 
 const base = { title: 'Titre', lessons: 'Leçon', change: 'Changement', locality: { name: 'Mopti', country: 'ML', text: '' } };
 
@@ -100,5 +100,16 @@ test('back from the server: photos keep their local keys, and those still to upl
     ['server-zzz', 'nouvelle', false],
     ['a', 'légende a', true],
     ['b', 'légende b', false],
+  ]);
+});
+
+test('photos being edited learn what the sender uploaded meanwhile, in the writer\'s order and with her captions', () => {
+  const mine = [{ ...photo('b', undefined, true), caption: 'légende changée' }, photo('a', undefined, true), photo('n', undefined, true)];
+  const stored = [photo('a', 'aaa'), photo('b', undefined, true)];
+  const photos = withUploads(mine, stored);
+  assert.deepEqual(photos.map((p) => [p.key, p.caption, p.attachment?.sha256 ?? null, 'blob' in p && p.blob !== undefined]), [
+    ['b', 'légende changée', null, true],
+    ['a', 'légende a', 'aaa', false],
+    ['n', 'légende n', null, true],
   ]);
 });
