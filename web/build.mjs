@@ -51,10 +51,10 @@ if (!script || !style) {
 }
 // The chunks the main script imports at once (the code it shares with the lazy screens) are fetched with it, not
 // after it.
-const preloads = (mainMeta?.imports ?? [])
+const sharedChunks = (mainMeta?.imports ?? [])
   .filter((imported) => imported.kind === 'import-statement')
-  .map((imported) => `<link rel="modulepreload" href="/app/${path.basename(imported.path)}">\n`)
-  .join('');
+  .map((imported) => path.basename(imported.path));
+const preloads = sharedChunks.map((chunk) => `<link rel="modulepreload" href="/app/${chunk}">\n`).join('');
 // Absolute paths: index.html is served for every address under /app/, and the server's CSP (base-uri 'none')
 // forbids a <base> element.
 await writeFile(
@@ -77,7 +77,8 @@ This app needs JavaScript; the pages without it are at <a href="/">/</a>.</p></n
 `,
 );
 // The service worker, named after the build's files: a new build is a new worker, which replaces the cached shell.
-const shellFiles = [`/app/${script}`, `/app/${style}`];
+// The chunks the main script imports are part of the shell: without them it does not start offline.
+const shellFiles = [`/app/${script}`, `/app/${style}`, ...sharedChunks.map((chunk) => `/app/${chunk}`)];
 const worker = await esbuild.transform(await readFile(path.join(here, 'sw.js'), 'utf8'), {
   minify: true,
   define: { SHELL_VERSION: JSON.stringify(`storybank-${script}-${style}`), SHELL_FILES: JSON.stringify(shellFiles) },

@@ -69,6 +69,7 @@ export interface TemplateField {
 export interface Template {
   id: string;
   name: Localised;
+  description?: Localised;
   sections: { key: string; label: Localised }[];
   fields: TemplateField[];
 }
@@ -108,6 +109,8 @@ export interface Saved {
   id: number;
   revision: number;
   story: Story;
+  /// A create answered 200, not 201: its Idempotency-Key had been used, and the story is the one made then.
+  replayed?: boolean;
 }
 
 /// The refusal a failed answer carries (problem+json), as an ApiError.
@@ -170,15 +173,15 @@ async function failure(status: number, read: () => Promise<unknown>): Promise<Ap
 /// The revision number in an ETag ("3").
 const revisionOf = (etag: string | null) => Number((etag ?? '').replace(/"/g, ''));
 
-async function write(method: 'POST' | 'PUT', path: string, story: unknown, ifMatch?: number): Promise<Saved> {
-  const { data, response } = await exchange<Story>(
-    method,
-    path,
-    story,
-    ifMatch === undefined ? {} : { 'If-Match': `"${ifMatch}"` },
-  );
+async function write(method: 'POST' | 'PUT', path: string, story: unknown, headers: Record<string, string>): Promise<Saved> {
+  const { data, response } = await exchange<Story>(method, path, story, headers);
   const location = response.headers.get('Location') ?? path;
-  return { id: Number(location.split('/').pop()), revision: revisionOf(response.headers.get('ETag')), story: data };
+  return {
+    id: Number(location.split('/').pop()),
+    revision: revisionOf(response.headers.get('ETag')),
+    story: data,
+    ...(method === 'POST' && response.status === 200 ? { replayed: true } : {}),
+  };
 }
 
 /// Adds a photo to a story with XMLHttpRequest, whose upload progress events fetch() does not give.
@@ -229,9 +232,27 @@ export const api = {
     const { data, response } = await exchange<Story>('GET', `/stories/${id}`);
     return { id, revision: revisionOf(response.headers.get('ETag')), story: data } as Saved;
   },
-  create: (story: unknown) => write('POST', '/stories', story),
-  update: (id: number, revision: number, story: unknown) => write('PUT', `/stories/${id}`, story, revision),
+  /// Creates a story. The same idempotency key sent again (the answer was lost) gives back the story made the
+  /// first time instead of a second one.
+  create: (story: unknown, idempotencyKey: string) => write('POST', '/stories', story, { 'Idempotency-Key': idempotencyKey }),
+  update: (id: number, revision: number, story: unknown) => write('PUT', `/stories/${id}`, story, { 'If-Match': `"${revision}"` }),
   template: (id: string) => request<Template>('GET', `/templates/${encodeURIComponent(id)}`),
   acceptInvitation: (token: string, password: string, display_name: string) =>
     request<{ user_id: number }>('POST', '/invitations/accept', { token, password, display_name }),
 };
+
+/// A place of the server's gazetteer (GeoNames), as suggested while a locality is typed.
+export interface KnownPlace {
+  name: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  population?: number;
+}
+
+/// Known places whose name starts with `prefix` (accents and case ignored), most populous first.
+export function knownPlaces(prefix: string, country: string, limit = 8): Promise<KnownPlace[]> {
+  const query = new URLSearchParams({ q: prefix, limit: String(limit) });
+  if (country) query.set('country', country);
+  return request<{ places: KnownPlace[] }>('GET', `/places?${query.toString()}`).then((answer) => answer.places ?? []);
+}

@@ -2,6 +2,7 @@
 import { ApiError, type Status, type StorySummary } from './api';
 import { countryName, t } from './i18n';
 import { base } from './router';
+import { snippetParts } from './snippet';
 
 const statusKeys: Record<Status, string> = {
   draft: 'app-status-draft',
@@ -40,22 +41,10 @@ export function StoryCard({ story, snippet }: { story: StorySummary; snippet?: s
   );
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(text: string): string {
-  return text.replace(/&(#x?[0-9a-fA-F]+|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return entities[name] ?? whole;
-  });
-}
-
 /// The search snippet is escaped HTML with the matches in <mark>: it is rebuilt as elements rather than
 /// inserted as HTML, so nothing else in it can ever become markup.
 function highlighted(snippet: string) {
-  return snippet.split(/(<mark>.*?<\/mark>)/g).map((part) =>
-    part.startsWith('<mark>') ? <mark>{decode(part.slice(6, -7))}</mark> : decode(part),
-  );
+  return snippetParts(snippet).map((part) => (part.marked ? <mark>{part.text}</mark> : part.text));
 }
 
 export function Loading() {

@@ -13,6 +13,7 @@ import { sendDrafts } from './offline/sync';
 import { BookletBuilder } from './screens/BookletBuilder';
 import { Import } from './screens/Import';
 import { Invitation } from './screens/Invitation';
+import { NewStory } from './screens/NewStory';
 import { Queue } from './screens/Queue';
 import { SignIn } from './screens/SignIn';
 import { StoryList } from './screens/StoryList';
@@ -147,7 +148,13 @@ function App() {
     screen = <Queue />;
   } else if (path === 'stories/new') {
     // Each visit to "Écrire une histoire" is a new story (a new history entry): the form starts afresh.
-    screen = <StoryForm key={history.length} principal={principal} template={query.get('template') ?? undefined} />;
+    // Without ?template=, the writer first chooses one when the server offers several.
+    const template = query.get('template');
+    screen = template ? (
+      <StoryForm key={history.length} principal={principal} template={template} />
+    ) : (
+      <NewStory key={history.length} principal={principal} />
+    );
   } else if (/^stories\/\d+\/edit$/.test(path)) {
     screen = <StoryForm principal={principal} storyId={Number(path.split('/')[1])} />;
   } else if (/^drafts\/[\w-]+$/.test(path)) {

@@ -5,27 +5,10 @@ import type { Status } from '../api';
 import { ErrorMessage, Loading, statusLabel } from '../components';
 import { countryName, dataLanguage, t } from '../i18n';
 import { tagVocabulary, templateLabel } from '../story/template_labels';
-import { BarChart, TimeChart, type Bar } from './charts';
+import { BarChart, TimeChart } from './charts';
+import { monthBars } from './months';
 import { statisticsApi, type Statistics } from './statistics_api';
 import { WorldMap } from './WorldMap';
-
-/// Every month from the first to the last with stories, so that quiet months show as gaps, oldest first.
-function monthBars(counts: { value: string; count: number }[]): Bar[] {
-  if (!counts.length) return [];
-  const byMonth = new Map(counts.map((entry) => [entry.value, entry.count]));
-  const sorted = [...byMonth.keys()].sort();
-  const [firstYear, firstMonth] = sorted[0].split('-').map(Number);
-  const [lastYear, lastMonth] = sorted[sorted.length - 1].split('-').map(Number);
-  const format = new Intl.DateTimeFormat(dataLanguage, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-  const bars: Bar[] = [];
-  for (let year = firstYear, month = firstMonth; year < lastYear || (year === lastYear && month <= lastMonth); ) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    bars.push({ label: format.format(Date.UTC(year, month - 1, 1)), count: byMonth.get(key) ?? 0 });
-    month = month === 12 ? 1 : month + 1;
-    year = month === 1 ? year + 1 : year;
-  }
-  return bars;
-}
 
 export function Dashboard() {
   const [statistics, setStatistics] = useState<Statistics | null>(null);
@@ -62,8 +45,12 @@ export function Dashboard() {
           title={t('app-dashboard-by-status')}
           bars={counts.status.map((entry) => ({ label: statusLabel(entry.value as Status), count: entry.count }))}
         />
-        <TimeChart id="month" title={t('app-dashboard-by-month')} bars={monthBars(counts.month)} />
-        <WorldMap counts={counts.country} />
+        <TimeChart
+          id="month"
+          title={t('app-dashboard-by-month')}
+          bars={monthBars(counts.month, new Intl.DateTimeFormat(dataLanguage, { month: 'short', year: '2-digit', timeZone: 'UTC' }))}
+        />
+        <WorldMap counts={counts.country} places={counts.place ?? []} />
         <BarChart
           id="country"
           title={t('app-dashboard-by-country')}

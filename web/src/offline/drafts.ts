@@ -2,6 +2,7 @@
 // the battery or the browser goes away, and sent to the server whenever it can be reached.
 import type { Problem } from '../api';
 import { db } from './db';
+import { withUploads } from './merge';
 
 export type Fields = Record<string, unknown>;
 
@@ -29,6 +30,9 @@ export interface Draft {
   /// Every field but the photos, as the form shows them.
   fields: Fields;
   photos: PhotoDraft[];
+  /// Sent as Idempotency-Key with the story's creation, and stored before the first try: a create sent again
+  /// because its answer was lost gets the story made the first time, not a second one.
+  createKey?: string;
   /// Counts the writer's changes: the server's answer marks the draft sent only if none came in meanwhile.
   edits: number;
   sentEdits: number;
@@ -42,6 +46,16 @@ export interface Draft {
 }
 
 export const isPending = (draft: Draft): boolean => draft.edits !== draft.sentEdits || draft.photos.some((p) => p.blob);
+
+/// A random UUID (version 4). crypto.randomUUID needs a secure context (HTTPS or localhost), which a server on a
+/// local network may not be; getRandomValues works everywhere.
+export function randomUuid(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+  const bytes = random(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export const newKey = (prefix: string): string =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -88,11 +102,7 @@ export function updateDraft(key: string, change: (stored: Draft | undefined) => 
 export function saveEdits(draft: Draft): Promise<Draft | undefined> {
   return updateDraft(draft.key, (stored) => {
     if (!stored) return { ...draft };
-    const known = new Map(stored.photos.map((photo) => [photo.key, photo]));
-    const photos = draft.photos.map((photo) => {
-      const server = known.get(photo.key);
-      return server?.attachment && !server.blob ? { ...photo, attachment: server.attachment, blob: undefined } : photo;
-    });
+    const photos = withUploads(draft.photos, stored.photos);
     return { ...stored, fields: draft.fields, language: draft.language, photos, edits: draft.edits };
   });
 }

@@ -3,8 +3,10 @@
 // A 409 (the story changed meanwhile) is merged field by field with the server's version; only a field both
 // sides changed differently waits for the writer's choice.
 import { ApiError, api, uploadPhoto, type Saved } from '../api';
-import { isEmpty } from '../story/fields';
-import { allDrafts, isPending, loadDraft, updateDraft, type Draft, type Fields, type PhotoDraft } from './drafts';
+import { allDrafts, isPending, loadDraft, randomUuid, updateDraft, type Draft, type PhotoDraft } from './drafts';
+import { cleaned, fromServer, merge, same, serverFields } from './merge';
+
+export { fromServer, merge, serverFields };
 
 export const uploadProgressEvent = 'storybank-upload-progress';
 export const syncStateEvent = 'storybank-sync-state';
@@ -15,64 +17,6 @@ export let sending: string | null = null;
 function setSending(key: string | null) {
   sending = key;
   dispatchEvent(new CustomEvent(syncStateEvent));
-}
-
-/// Fields without empty values, as the server stores them (it drops empty ones too).
-function cleaned(fields: Fields): Fields {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => !isEmpty(value)));
-}
-
-function serverPhoto(photo: PhotoDraft) {
-  return { caption: photo.caption, attachment: photo.attachment, ...(photo.consent ? { consent: true } : {}) };
-}
-
-/// The fields as the server gets them: telephone numbers without spaces; uploaded photos only.
-export function serverFields(draft: Pick<Draft, 'fields' | 'photos'>): Fields {
-  const fields: Fields = {};
-  for (const [key, value] of Object.entries(draft.fields)) {
-    const contact = value as { phones?: string[]; emails?: string[] };
-    fields[key] =
-      value && typeof value === 'object' && 'phones' in contact
-        ? { phones: (contact.phones ?? []).map((phone) => phone.replace(/[\s.()-]/g, '')), emails: contact.emails ?? [] }
-        : value;
-  }
-  const photos = draft.photos.filter((photo) => photo.attachment).map(serverPhoto);
-  if (photos.length) fields.photos = photos;
-  return cleaned(fields);
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/// Three-way merge of the writer's fields with the server's, from the version both started from.
-export function merge(mine: Fields, base: Fields | null, theirs: Fields): { merged: Fields; conflicts: string[] } {
-  const merged: Fields = {};
-  const conflicts: string[] = [];
-  theirs = cleaned(theirs);
-  for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
-    const [m, s, b] = [mine[key], theirs[key], base?.[key]];
-    if (same(m, s) || (base && same(s, b))) {
-      merged[key] = m;
-    } else if (base && same(m, b)) {
-      merged[key] = s;
-    } else {
-      merged[key] = m;
-      conflicts.push(key);
-    }
-  }
-  return { merged: cleaned(merged), conflicts };
-}
-
-/// Back from server fields to the draft's: photos apart, keeping the local keys of the photos already known.
-export function fromServer(fields: Fields, photos: PhotoDraft[]): Pick<Draft, 'fields' | 'photos'> {
-  const { photos: uploaded, ...rest } = fields as { photos?: PhotoDraft[] };
-  const byHash = new Map(photos.filter((p) => p.attachment).map((p) => [p.attachment!.sha256, p.key]));
-  const kept = (uploaded ?? []).map((photo, index) => ({
-    key: byHash.get(photo.attachment?.sha256 ?? '') ?? `server-${photo.attachment?.sha256 ?? index}`,
-    caption: photo.caption ?? '',
-    consent: !!photo.consent,
-    attachment: photo.attachment,
-  }));
-  return { fields: rest, photos: [...kept, ...photos.filter((photo) => photo.blob)] };
 }
 
 /// Records the server's answer. When the writer changed nothing meanwhile, the draft takes the server's fields
@@ -97,9 +41,17 @@ function record(key: string, saved: Saved, sentEdits: number) {
   });
 }
 
+/// The draft's idempotency key for creating its story, made and stored before the first try.
+async function createKey(draft: Draft): Promise<string> {
+  if (draft.createKey) return draft.createKey;
+  const made = randomUuid();
+  const stored = await updateDraft(draft.key, (current) => current && { ...current, createKey: current.createKey ?? made });
+  return stored?.createKey ?? made;
+}
+
 async function saveFields(draft: Draft): Promise<Saved | null> {
   const story = { template: draft.template, language: draft.language, fields: serverFields(draft) };
-  if (draft.storyId === null) return api.create(story);
+  if (draft.storyId === null) return api.create(story, await createKey(draft));
   try {
     return await api.update(draft.storyId, draft.revision ?? 0, story);
   } catch (error) {
@@ -122,7 +74,18 @@ async function send(key: string, retried = false): Promise<void> {
     const edits = draft.edits;
     const saved = await saveFields(draft);
     if (!saved) return;
-    draft = await record(key, saved, edits);
+    // A create sent again after its answer was lost: the server gives back the story made the first time, which
+    // may lack what was written since; then the draft stays pending and its fields follow as an update.
+    const behind =
+      saved.replayed === true &&
+      (!same(serverFields(draft), cleaned(saved.story.fields)) || draft.language !== saved.story.language);
+    draft = await record(key, saved, behind ? draft.sentEdits : edits);
+    if (behind && draft) {
+      const now = draft.edits;
+      const updated = await saveFields(draft);
+      if (!updated) return;
+      draft = await record(key, updated, now);
+    }
   }
   for (let photo = draft?.photos.find((p) => p.blob); draft && photo; photo = draft?.photos.find((p) => p.blob)) {
     const { key: photoKey } = photo;

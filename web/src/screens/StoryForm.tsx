@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Principal, type Template } from '../api';
 import { ErrorMessage, Loading } from '../components';
 import { dataLanguage, languageName, t } from '../i18n';
-import { db } from '../offline/db';
 import {
   draftChangedEvent,
   draftForStory,
@@ -15,29 +14,17 @@ import {
   updateDraft,
   type Draft,
   type Fields,
-  type PhotoDraft,
 } from '../offline/drafts';
+import { withUploads } from '../offline/merge';
 import { useOnline } from '../offline/network';
 import { fromServer, sendDrafts, sending, syncStateEvent } from '../offline/sync';
+import { loadTemplate } from '../offline/templates';
 import { base } from '../router';
 import { ConflictChoice, resolved } from '../story/conflict';
 import { FieldEditor, label } from '../story/inputs';
 import { PhotosEditor } from '../story/photos';
 
 const autosaveDelay = 700;
-
-/// The template from the server, else the copy kept from the last time (offline).
-async function loadTemplate(id: string): Promise<Template> {
-  try {
-    const template = await api.template(id);
-    await db.put('templates', id, template);
-    return template;
-  } catch (error) {
-    const kept = await db.get<Template>('templates', id);
-    if (kept) return kept;
-    throw error;
-  }
-}
 
 /// The draft to show: kept on this device when it holds unsent work (or the server is out of reach), else
 /// the story as the server has it now.
@@ -71,15 +58,6 @@ async function openDraft(userId: number, target: { storyId?: number; draftKey?: 
     if (kept) return kept;
     throw error;
   }
-}
-
-/// The photos being edited, with what the sender learnt meanwhile (uploaded: attachment known, Blob gone).
-function withUploads(mine: PhotoDraft[], stored: PhotoDraft[]): PhotoDraft[] {
-  const known = new Map(stored.map((photo) => [photo.key, photo]));
-  return mine.map((photo) => {
-    const server = known.get(photo.key);
-    return server?.attachment && !server.blob ? { ...photo, attachment: server.attachment, blob: undefined } : photo;
-  });
 }
 
 function useSending(): string | null {

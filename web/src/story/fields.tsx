@@ -2,6 +2,9 @@
 // data-user-content, which the pseudo-locale test skips (it is not the UI's to translate).
 import type { ComponentChildren } from 'preact';
 import { countryName } from '../i18n';
+import { isEmpty } from './empty';
+
+export { isEmpty };
 
 type Json = Record<string, unknown>;
 
@@ -62,11 +65,12 @@ export function FieldValue({ type, value, storyId }: { type: string; value: unkn
     }
     case 'place': {
       const place = asObject(value);
-      const country = asText(place.country);
+      const [name, country, text] = [asText(place.name), asText(place.country), asText(place.text)];
       return (
         <p>
-          {asText(place.name) || asText(place.text)}
+          {name || text}
           {country ? ` (${countryName(country)})` : ''}
+          {name && text && text !== name ? ` — ${text}` : ''}
         </p>
       );
     }
@@ -110,14 +114,4 @@ export function FieldValue({ type, value, storyId }: { type: string; value: unkn
     default:
       return <p>{typeof value === 'string' ? value : Array.isArray(value) ? value.map(asText).join(', ') : JSON.stringify(value)}</p>;
   }
-}
-
-export function isEmpty(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    (Array.isArray(value) && value.length === 0) ||
-    (typeof value === 'object' && Object.values(value as Json).every(isEmpty))
-  );
 }

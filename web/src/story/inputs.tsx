@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { Problem, TemplateField } from '../api';
 import { dataLanguage, t } from '../i18n';
 import { isEmail, isPhone, splitList } from './contact';
+import { PlaceInputs } from './place';
 
 type Json = Record<string, unknown>;
 const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -235,14 +236,18 @@ export function FieldEditor({ field, value, problems, onChange }: EditorProps) {
         </Frame>
       );
     }
-    case 'place': {
-      const place = asObject(value);
+    case 'place':
       return (
-        <Frame field={field} problems={problems} group={false}>
-          <input {...props} value={asText(place.text) || asText(place.name)} onInput={(event) => onChange({ ...place, text: event.currentTarget.value })} />
+        <Frame field={field} problems={problems} group={true}>
+          <PlaceInputs
+            id={props.id}
+            value={value}
+            describedBy={props['aria-describedby']}
+            required={field.presence === 'required'}
+            onChange={onChange}
+          />
         </Frame>
       );
-    }
     case 'quotes':
       return (
         <Frame field={field} problems={problems} group={true}>

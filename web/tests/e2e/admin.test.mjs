@@ -172,6 +172,19 @@ test('a story shows the changes between two revisions, takes comments and themes
 test('the dashboard draws the counts of the API as charts and a map', async () => {
   const page = await newPage(browser);
   await signIn(server, page, admin, password);
+  // A locality the gazetteer knows, twice, and one it does not.
+  for (const [title, name] of [
+    ['Les jeunes de Tombouctou', 'Tombouctou'],
+    ['Le marché de Tombouctou', 'Tombouctou'],
+    ['Un puits au village', 'Village de Sobane'],
+  ]) {
+    const created = await callApi(page, 'POST', '/stories', {
+      template: 'success-story',
+      language: 'fr',
+      fields: { title, locality: { name, country: 'ML', text: '' } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+  }
   await page.getByRole('link', { name: 'Tableau de bord' }).click();
   await page.locator('svg[data-chart=status]').waitFor();
   await page.locator('.world-map path[data-country]').first().waitFor();
@@ -192,6 +205,34 @@ test('the dashboard draws the counts of the API as charts and a map', async () =
     (await drawn('month')).reduce((sum, count) => sum + count, 0),
     statistics.counts.month.reduce((sum, entry) => sum + entry.count, 0),
   );
+  // Localities: a circle for each one the server places, named with its count; the others listed under the map.
+  const places = statistics.counts.place ?? [];
+  const placed = places.filter((place) => typeof place.latitude === 'number');
+  const unplaced = places.filter((place) => typeof place.latitude !== 'number');
+  assert.ok(placed.some((place) => place.value === 'Tombouctou' && place.count === 2), JSON.stringify(places));
+  assert.ok(unplaced.some((place) => place.value === 'Village de Sobane'), JSON.stringify(places));
+  const stories = (count) => `${count} histoire${count === 1 ? '' : 's'}`;
+  assert.equal(await page.locator('.world-map circle').count(), placed.length);
+  for (const { value, country, count } of placed) {
+    const circle = page.locator(`.world-map circle[data-place=${JSON.stringify(value)}][data-country=${country}]`);
+    assert.equal(await circle.getAttribute('data-count'), String(count));
+    assert.equal(await circle.getAttribute('aria-label'), `${value} (${country}) : ${stories(count)}`);
+  }
+  await page.getByRole('img', { name: 'Tombouctou (ML) : 2 histoires' }).waitFor();
+  assert.equal(await page.locator('.map-unplaced li').count(), unplaced.length);
+  for (const { value, country, count } of unplaced) {
+    const item = page.locator(`.map-unplaced li[data-place=${JSON.stringify(value)}][data-country=${country}]`);
+    assert.equal(await item.textContent(), `${value} (${country}) : ${stories(count)}`);
+  }
+  await page.getByText('Lieux : GeoNames (CC BY 4.0)').waitFor();
+  // The map opens on the countries with stories (here Mali alone), and shows the whole world on request.
+  const viewWidth = async () => Number((await page.locator('.world-map').getAttribute('viewBox')).split(' ')[2]);
+  assert.ok((await viewWidth()) < 640 / 4, `zoomed on Mali: ${await viewWidth()}`);
+  await page.getByRole('button', { name: 'Voir le monde entier' }).click();
+  assert.equal(await viewWidth(), 640);
+  await capture(server, page, 'dashboard-world');
+  await page.getByRole('button', { name: 'Voir les pays des histoires' }).click();
+  assert.ok((await viewWidth()) < 640 / 4);
   await check(page, 'dashboard');
   await page.context().close();
 });

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { checkAccessibility } from './accessibility.mjs';
-import { capture, chromiumOptions, makeJpeg, signInAt, untranslated, watch } from './pages.mjs';
+import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
+import { capture, chromiumOptions, makeJpeg, overflow as widerThanWindow, signInAt, untranslated, watch } from './pages.mjs';
 import { startStorybank } from './storybank.mjs';
 
 const password = 'correct-horse-battery-9';
@@ -61,6 +61,13 @@ async function apiStatus(context, id) {
   return moves.transitions[0]?.to ?? 'draft';
 }
 
+const successStory = 'Histoire de réussite (success story)';
+
+/// "Écrire une histoire" asks which template first: the success story is chosen.
+async function chooseSuccessStory(page) {
+  await page.locator('.template-choices').getByRole('link', { name: successStory }).click();
+}
+
 const savedOnServer = (page) => page.locator('.save-state').filter({ hasText: 'Enregistré sur le serveur' }).waitFor();
 
 test('offline: a story with two photos written with no network is sent when the network is back, then submitted', async () => {
@@ -79,7 +86,16 @@ test('offline: a story with two photos written with no network is sent when the 
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const photos = [await makeJpeg(page, '#0b5e7a'), await makeJpeg(page, '#b45309', 1200, 1600)];
 
+  // Two templates on the server: the writer chooses the format first, each shown with its description.
   await page.getByRole('link', { name: 'Écrire une histoire' }).click();
+  await page.getByRole('heading', { name: 'Nouvelle histoire : quel format ?', level: 1 }).waitFor();
+  const choices = page.locator('.template-choices');
+  await choices.getByRole('link', { name: 'Changement le plus significatif' }).waitFor();
+  await choices.getByText("Format de collecte des histoires de vie (success stories) du consortium").waitFor();
+  await capture(server, page, 'choose-template');
+  await checkAccessibility(page, 'choose-template');
+  await checkKeyboardReach(page, 'choose-template');
+  await choices.getByRole('link', { name: successStory }).click();
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await context.setOffline(true);
   await page.locator('.network-offline').waitFor();
@@ -93,7 +109,10 @@ test('offline: a story with two photos written with no network is sent when the 
   await page.getByLabel('Téléphone(s)').fill('+223 70 00 00 00');
   await page.getByRole('alert').filter({ hasText: "indicatif du pays" }).waitFor({ state: 'detached' });
   await page.getByLabel('Adresse(s) e-mail').fill('awa@thinkpeace.org');
-  await page.getByLabel('Localité', { exact: true }).fill('Mopti, Mali');
+  // Offline, no place is suggested: the name is simply typed, the country chosen from the list.
+  await page.getByLabel('Nom de la localité').fill('Mopti');
+  await page.getByLabel('Pays', { exact: true }).selectOption('ML');
+  await page.getByLabel(/^Précisions/).fill('Quartier de Gangal');
   await page.getByLabel(/^Introduction/).fill('Les femmes ne prenaient pas la parole aux réunions du village.');
   await page.getByLabel('Description de la solution').fill('Des cercles de parole animés par des femmes.');
   await page.getByLabel('Changement apporté').fill('Trois femmes siègent au conseil communal.');
@@ -144,6 +163,7 @@ test('offline: a story with two photos written with no network is sent when the 
   const { story } = await apiStory(context, id);
   assert.equal(story.fields.title, 'Les femmes de Mopti reprennent la parole');
   assert.deepEqual(story.fields.contact.phones, ['+22370000000']);
+  assert.deepEqual(story.fields.locality, { name: 'Mopti', country: 'ML', text: 'Quartier de Gangal' });
   assert.equal(story.fields.quotes[0].speaker, 'Fatoumata Diallo');
   assert.deepEqual(
     story.fields.photos.map((photo) => [photo.caption, photo.consent === true, photo.attachment?.media_type]),
@@ -204,6 +224,89 @@ test('conflict: an edit made offline meets a change made on the server; the writ
   await context.close();
 });
 
+test('the locality: known places are suggested as its name is typed, and one is chosen with the keyboard', async () => {
+  const page = await newPage();
+  let asked = 0;
+  page.on('request', (request) => request.url().includes('/api/v1/places?') && asked++);
+  await signInAt(page, `${server.url}/app/stories/new?template=success-story`, writer, password);
+  const name = page.getByRole('combobox', { name: 'Nom de la localité' });
+  // Typed quickly, without its accent and in lower case: one request or two, not one per letter.
+  await name.pressSequentially('tombouc');
+  const suggestions = page.getByRole('listbox', { name: 'Lieux connus' });
+  const suggestion = suggestions.getByRole('option', { name: /Tombouctou/ }).first();
+  await suggestion.waitFor();
+  assert.equal(await name.getAttribute('aria-expanded'), 'true');
+  assert.ok(asked >= 1 && asked < 'tombouc'.length - 1, `${asked} requests for 7 letters`);
+  await capture(server, page, 'form-place-suggestions');
+  await checkAccessibility(page, 'form-place-suggestions');
+  await name.press('ArrowDown');
+  assert.match(await name.getAttribute('aria-activedescendant'), /place-0$/);
+  await name.press('Enter');
+  assert.equal(await name.inputValue(), 'Tombouctou');
+  assert.equal(await page.getByLabel('Pays', { exact: true }).inputValue(), 'ML');
+  assert.equal(await name.getAttribute('aria-expanded'), 'false');
+  // With the country chosen, the suggestions come from that country; Escape closes them.
+  await name.fill('sego');
+  await suggestions.getByRole('option', { name: /Ségou/ }).first().waitFor();
+  assert.deepEqual(
+    [...new Set(await suggestions.getByRole('option').evaluateAll((options) => options.map((option) => option.dataset.country)))],
+    ['ML'],
+  );
+  await name.press('Escape');
+  assert.equal(await name.getAttribute('aria-expanded'), 'false');
+  // Offline: nothing suggested, the name is typed as it comes.
+  await page.context().setOffline(true);
+  const before = asked;
+  await name.fill('Hombori');
+  await page.getByLabel('Titre', { exact: true }).fill('Un lieu tapé hors ligne');
+  assert.equal(await name.inputValue(), 'Hombori');
+  assert.equal(asked, before);
+  assert.equal(await page.locator('.place-suggestions:not([hidden]) li').count(), 0);
+  await page.context().close();
+});
+
+test('a creation whose answer was lost is sent again with the same Idempotency-Key: one story, with all its text', async () => {
+  const page = await newPage();
+  await signInAt(page, `${server.url}/app/stories/new?template=success-story`, writer, password);
+  const creations = [];
+  let lost;
+  const answerLost = new Promise((resolve) => (lost = resolve));
+  await page.route(`${server.url}/api/v1/stories`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const key = route.request().headers()['idempotency-key'];
+    // The request reaches the server; the first answer is lost on the way back.
+    const response = await route.fetch();
+    creations.push({ key, status: response.status(), location: response.headers().location });
+    if (creations.length === 1) {
+      await route.abort('connectionreset');
+      lost();
+    } else {
+      await route.fulfill({ response });
+    }
+  });
+  const title = 'Une histoire dont la réponse s’est perdue';
+  // The partner NGO first: a contributor may write only for hers, and the server checks it on updates.
+  await page.getByLabel("Nom de l'ONG partenaire").fill('Think Peace');
+  await page.getByLabel('Titre', { exact: true }).fill(title);
+  await answerLost;
+  await page.locator('.save-state').filter({ hasText: 'Enregistré sur cet appareil.' }).waitFor();
+  // Written after the lost answer: the story made the first time lacks it, so it follows as an update.
+  await page.getByLabel('Changement apporté').fill('Écrit après la réponse perdue.');
+  await savedOnServer(page);
+
+  assert.equal(creations.length, 2, JSON.stringify(creations));
+  assert.match(creations[0].key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(creations[1].key, creations[0].key);
+  assert.deepEqual(creations.map((creation) => creation.status), [201, 200]);
+  assert.equal(creations[1].location, creations[0].location);
+  const list = await page.context().request.get(`${server.url}/api/v1/stories?limit=200`);
+  const same = (await list.json()).stories.filter((story) => story.title === title);
+  assert.equal(same.length, 1, 'one story, not two');
+  const { story } = await apiStory(page.context(), same[0].id);
+  assert.equal(story.fields.change, 'Écrit après la réponse perdue.');
+  await page.context().close();
+});
+
 test(`weight: the first load of the form is at most ${formBudget / 1024} KB transferred`, async () => {
   const context = await browser.newContext({ locale: 'fr-FR' });
   await signInByApi(context);
@@ -219,6 +322,7 @@ test(`weight: the first load of the form is at most ${formBudget / 1024} KB tran
     files.push(`${new URL(urls.get(event.requestId) ?? 'http://x/?').pathname} ${event.encodedDataLength}`);
   });
   await page.goto(`${server.url}/app/stories/new`);
+  await chooseSuccessStory(page);
   await page.getByLabel('Titre', { exact: true }).waitFor();
   await page.waitForLoadState('networkidle');
   console.log(`form first load: ${(bytes / 1024).toFixed(1)} KB transferred (${files.join(', ')})`);
@@ -241,6 +345,7 @@ test('3G: the form becomes usable over a 400 kbit/s link with 400 ms latency (ti
   });
   const start = Date.now();
   await page.goto(`${server.url}/app/stories/new`, { waitUntil: 'commit' });
+  await chooseSuccessStory(page);
   await page.getByLabel('Titre', { exact: true }).waitFor();
   await page.getByLabel('Titre', { exact: true }).fill('Écrit sur un réseau lent');
   console.log(`form usable over 3G after ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -250,6 +355,10 @@ test('3G: the form becomes usable over a 400 kbit/s link with 400 ms latency (ti
 test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', async () => {
   const phone = await newPage({ width: 360 });
   await signInAt(phone, `${server.url}/app/stories/new`, writer, password);
+  await phone.locator('.template-choices').waitFor();
+  assert.ok((await widerThanWindow(phone)) <= 0, 'the template choice is wider than the phone');
+  await capture(server, phone, 'phone-choose-template');
+  await chooseSuccessStory(phone);
   await phone.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   // Offline with a draft waiting: the header's widest state.
   await phone.context().setOffline(true);
@@ -263,18 +372,30 @@ test('the form on a phone (360 px), in the pseudo-locale, and for axe-core', asy
   assert.ok(overflow <= 0, `the form is ${overflow} px wider than the phone`);
   await capture(server, phone, 'phone-form');
   await checkAccessibility(phone, 'phone-form');
+  // Offline, "Écrire une histoire" still offers the templates kept on the device.
+  await phone.getByRole('link', { name: 'Écrire une histoire' }).click();
+  await phone.getByText('Hors ligne : les formats déjà utilisés sur cet appareil.').waitFor();
+  assert.equal(await phone.locator('.template-choices li').count(), 2);
+  await capture(server, phone, 'phone-choose-template-offline');
+  await checkAccessibility(phone, 'phone-choose-template-offline');
+  await chooseSuccessStory(phone);
+  await phone.getByLabel('Titre', { exact: true }).waitFor();
   await phone.context().close();
 
   const page = await newPage();
   await signInAt(page, `${server.url}/app/stories/new?lang=test`, writer, password);
+  await page.locator('.template-choices').waitFor();
+  assert.deepEqual(await untranslated(page), [], 'pseudo-choose-template');
+  await page.goto(`${server.url}/app/stories/new?template=success-story`);
   await page.locator('#form-title').waitFor();
   await page.locator('button.primary, button').first().waitFor();
   await page.getByRole('button', { name: /⟦/ }).first().waitFor();
   assert.deepEqual(await untranslated(page), [], 'pseudo-form');
   await capture(server, page, 'pseudo-form');
-  await page.goto(`${server.url}/app/stories/new?lang=fr`);
+  await page.goto(`${server.url}/app/stories/new?template=success-story&lang=fr`);
   await page.getByRole('heading', { name: 'Nouvelle histoire', level: 1 }).waitFor();
   await capture(server, page, 'form-new');
   await checkAccessibility(page, 'form-new');
+  await checkKeyboardReach(page, 'form-new');
   await page.context().close();
 });

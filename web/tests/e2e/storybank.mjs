@@ -25,9 +25,12 @@ export async function startStorybank({ name, password, setup }) {
   const data = path.join(folder, 'data');
   const passwordFile = path.join(folder, 'password');
   writeFileSync(passwordFile, `${password}\n`);
-  // The embedded web app is what is tested, never a folder on disk.
+  // The embedded web app is what is tested, not a folder on disk; STORYBANK_E2E_ASSETS_DIR (a source tree with
+  // a built web/dist) serves that tree's app, strings and templates instead, to test front-end work without
+  // rebuilding the binary.
   const env = { ...process.env, STORYBANK_LANG: 'fr' };
   delete env.STORYBANK_ASSETS_DIR;
+  if (process.env.STORYBANK_E2E_ASSETS_DIR) env.STORYBANK_ASSETS_DIR = process.env.STORYBANK_E2E_ASSETS_DIR;
   const cli = (args) => run(binary, ['--data', data, ...args], { cwd: sourceDir, env });
 
   await cli(['admin', 'create', '--email', 'admin@consortium.org', '--name', 'Admin', '--password-file', passwordFile]);
