@@ -50,7 +50,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {work}/www;
-        location / {{ default_type "application/json; charset=utf-8"; }}
+        location / {{ default_type "application/json"; }}
     }}
 }}
 """

@@ -14,7 +14,10 @@ name, and other names for cities of a million or more.
 One line per name, sorted by key so the server can binary-search the file where it lies in the binary, without
 loading it (text/place_gazetteer.hpp):
 
-    key \t name \t country \t latitude \t longitude \t population \t geonames id
+    key \t name \t country \t latitude \t longitude \t population \t geonames id \t main
+
+main is 1 on the line of the place's own name (Ségou), 0 on its other names (Segi): a suggestion shows the
+place's own name when it matches what was typed.
 
 The key is the name folded as text::PlaceGazetteer folds what users type: accents and case removed, œ → oe,
 anything that is not a letter or digit a single space. Lines with the same key: most populous first.
@@ -64,11 +67,11 @@ def main() -> None:
                 continue
             seen.add(key)
             rows.append((key, -population, candidate, country, f"{float(latitude):.4f}", f"{float(longitude):.4f}",
-                         population, geonames_id))
+                         population, geonames_id, 1 if candidate == name else 0))
     rows.sort(key=lambda row: (row[0].encode(), row[1], row[7]))
     out = sys.stdout
-    for key, _, candidate, country, latitude, longitude, population, geonames_id in rows:
-        out.write(f"{key}\t{candidate}\t{country}\t{latitude}\t{longitude}\t{population}\t{geonames_id}\n")
+    for key, _, candidate, country, latitude, longitude, population, geonames_id, main in rows:
+        out.write(f"{key}\t{candidate}\t{country}\t{latitude}\t{longitude}\t{population}\t{geonames_id}\t{main}\n")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ struct Response;
 
 namespace storybank::http {
 
-inline constexpr std::string_view kJson = "application/json; charset=utf-8";
+/// JSON is UTF-8 by definition (RFC 8259) and takes no charset parameter; cpp-httplib compresses only this exact
+/// type, so a parameter would leave every API answer uncompressed.
+inline constexpr std::string_view kJson = "application/json";
 inline constexpr std::string_view kHtml = "text/html; charset=utf-8";
 inline constexpr std::string_view kProblemJson = "application/problem+json";
 

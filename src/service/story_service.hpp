@@ -94,7 +94,8 @@ public:
                                                   core::Story story,
                                                   const Actor& actor,
                                                   std::string_view creation_key = {});
-    /// Saves a new revision of a story `editor` may edit. `expected_revision` must be the current revision:
+    /// Saves a new revision of a story `editor` may edit; a text that names no partner NGO gets the editor's
+    /// organisation as at creation. `expected_revision` must be the current revision:
     /// otherwise Error(Conflict) names the current one and nothing is saved. Returns the new revision number.
     /// Problem: story-not-yours (the new text moves the story to organisations the editor may not edit for).
     Outcome<int> update_story(const auth::Subject& editor,

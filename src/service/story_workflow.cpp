@@ -80,6 +80,9 @@ Outcome<int> StoryService::update_story(const auth::Subject& editor,
     if (auto refusals = core::conform_to_template(story, *story_template); !refusals.empty()) {
         return Outcome<int>::refused(std::move(refusals));
     }
+    // As at creation: a text without a partner NGO (a draft written before the server gave it one) is the
+    // writer's organisation's when they write for one.
+    assign_writer_organisation(editor, story);
     // The new text may name other organisations: the editor must be allowed to edit the story as it will be.
     if (!auth::may(editor, auth::StoryAction::Edit, facts_of(story, current.status))) {
         return Outcome<int>::refused({detail::refusal("partner_ngo", "story-not-yours")});

@@ -6,14 +6,14 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace storybank::text {
 namespace {
 
 /// Lines a suggestion looks at, at most: a two-letter beginning can match thousands of names.
 constexpr std::size_t kMaxLinesScanned = 5000;
-constexpr std::size_t kFieldCount = 7;
+constexpr std::size_t kFieldCount = 8;
 
 std::string_view line_at(std::string_view lines, std::size_t start) {
     std::size_t end = lines.find('\n', start);
@@ -34,7 +34,13 @@ Number number_in(std::string_view text, std::string_view line) {
     return value;
 }
 
-Place place_in(std::string_view line) {
+/// A line of the gazetteer: the place by one of its names, and whether that name is the place's own.
+struct NamedPlace {
+    Place place;
+    bool own_name = false;
+};
+
+NamedPlace named_place_in(std::string_view line) {
     std::array<std::string_view, kFieldCount> fields;
     std::size_t start = 0;
     for (std::size_t index = 0; index < kFieldCount; ++index) {
@@ -45,12 +51,10 @@ Place place_in(std::string_view line) {
         fields[index] = line.substr(start, tab - start);
         start = tab + 1;
     }
-    return {std::string(fields[1]),
-            std::string(fields[2]),
-            number_in<double>(fields[3], line),
-            number_in<double>(fields[4], line),
-            number_in<std::int64_t>(fields[5], line),
-            number_in<std::int64_t>(fields[6], line)};
+    return {{std::string(fields[1]), std::string(fields[2]), number_in<double>(fields[3], line),
+             number_in<double>(fields[4], line), number_in<std::int64_t>(fields[5], line),
+             number_in<std::int64_t>(fields[6], line)},
+            fields[7] == "1"};
 }
 
 bool is_ascii_alphanumeric(char c) {
@@ -121,9 +125,9 @@ std::optional<Place> PlaceGazetteer::find(std::string_view name, std::string_vie
         if (key_in(line) != key) {
             break;
         }
-        Place place = place_in(line);
-        if (country.empty() || place.country == country) {
-            return place;
+        NamedPlace named = named_place_in(line);
+        if (country.empty() || named.place.country == country) {
+            return std::move(named.place);
         }
         start += line.size() + 1;
     }
@@ -136,7 +140,9 @@ std::vector<Place> PlaceGazetteer::suggest(std::string_view typed, std::string_v
     if (key.empty() || limit == 0) {
         return places;
     }
-    std::unordered_set<std::int64_t> seen;
+    // Each place once, by its own name when that matches too ("seg": Ségou, not its other name Segi).
+    std::unordered_map<std::int64_t, std::size_t> index_of;
+    std::vector<bool> own_name;
     std::size_t scanned = 0;
     for (std::size_t start = lower_bound(key); start < m_lines.size() && scanned < kMaxLinesScanned; ++scanned) {
         std::string_view line = line_at(m_lines, start);
@@ -144,9 +150,17 @@ std::vector<Place> PlaceGazetteer::suggest(std::string_view typed, std::string_v
             break;
         }
         start += line.size() + 1;
-        Place place = place_in(line);
-        if ((country.empty() || place.country == country) && seen.insert(place.id).second) {
-            places.push_back(std::move(place));
+        NamedPlace named = named_place_in(line);
+        if (!country.empty() && named.place.country != country) {
+            continue;
+        }
+        auto [found, added] = index_of.try_emplace(named.place.id, places.size());
+        if (added) {
+            places.push_back(std::move(named.place));
+            own_name.push_back(named.own_name);
+        } else if (named.own_name && !own_name[found->second]) {
+            places[found->second] = std::move(named.place);
+            own_name[found->second] = true;
         }
     }
     std::stable_sort(places.begin(), places.end(),

@@ -20,8 +20,8 @@ struct Place {
 };
 
 /// Finds places by name in a gazetteer file (resources/places/gazetteer.tsv, written by
-/// scripts/make_gazetteer.py): one line per name, "key\tname\tcountry\tlatitude\tlongitude\tpopulation\tid",
-/// sorted by key. Lookups binary-search the bytes where they lie (the file is compiled into the binary), so the
+/// scripts/make_gazetteer.py): one line per name, "key\tname\tcountry\tlatitude\tlongitude\tpopulation\tid\tmain"
+/// (main: 1 for the place's own name), sorted by key. Lookups binary-search the bytes where they lie (the file is compiled into the binary), so the
 /// gazetteer costs no memory until used and then only the pages a search touches.
 ///
 /// Names match without regard to case, accents or punctuation: "tombouctou", "TOMBOUCTOU", "N’Djaména" and
@@ -35,7 +35,8 @@ public:
     /// several share the name.
     std::optional<Place> find(std::string_view name, std::string_view country = {}) const;
 
-    /// Places whose names begin with what was typed, most populous first, one entry per place.
+    /// Places whose names begin with what was typed, most populous first, one entry per place: by its own name
+    /// when that begins with what was typed too, else by the other name that does.
     std::vector<Place> suggest(std::string_view typed, std::string_view country, std::size_t limit) const;
 
     /// How the gazetteer compares names: fold_for_matching, then anything but letters and digits a space.

@@ -13,18 +13,20 @@ using storybank::text::PlaceGazetteer;
 
 // Lines as scripts/make_gazetteer.py writes them, sorted by key; "paris" twice, most populous first.
 constexpr const char* kLines =
-    "bamako\tBamako\tML\t12.6500\t-8.0000\t1297281\t2460596\n"
-    "gao\tGao\tML\t16.2666\t-0.0400\t86633\t2457163\n"
-    "kaya\tKaya\tBF\t13.0917\t-1.0844\t39229\t2359608\n"
-    "mopti\tMopti\tML\t14.4843\t-4.1830\t108456\t2453348\n"
-    "n djamena\tN'Djamena\tTD\t12.1067\t15.0444\t721081\t2427123\n"
-    "ndjamena\tNdjamena\tTD\t12.1067\t15.0444\t721081\t2427123\n"
-    "paris\tParis\tFR\t48.8534\t2.3488\t2138551\t2988507\n"
-    "paris\tParis\tUS\t33.6609\t-95.5555\t24782\t4717560\n"
-    "timbuktu\tTimbuktu\tML\t16.7735\t-3.0074\t32460\t2449067\n"
-    "tombouctou\tTombouctou\tML\t16.7735\t-3.0074\t32460\t2449067\n"
-    "tombuctu\tTombuctu\tML\t16.7735\t-3.0074\t32460\t2449067\n"
-    "tomina\tTomina\tML\t13.6000\t-5.9000\t1500\t1111111\n";
+    "bamako\tBamako\tML\t12.6500\t-8.0000\t1297281\t2460596\t1\n"
+    "gao\tGao\tML\t16.2666\t-0.0400\t86633\t2457163\t1\n"
+    "kaya\tKaya\tBF\t13.0917\t-1.0844\t39229\t2359608\t1\n"
+    "mopti\tMopti\tML\t14.4843\t-4.1830\t108456\t2453348\t1\n"
+    "n djamena\tN'Djamena\tTD\t12.1067\t15.0444\t721081\t2427123\t1\n"
+    "ndjamena\tNdjamena\tTD\t12.1067\t15.0444\t721081\t2427123\t0\n"
+    "paris\tParis\tFR\t48.8534\t2.3488\t2138551\t2988507\t1\n"
+    "paris\tParis\tUS\t33.6609\t-95.5555\t24782\t4717560\t1\n"
+    "segi\tSegi\tML\t13.4317\t-6.2157\t130690\t2451185\t0\n"
+    "segou\tSégou\tML\t13.4317\t-6.2157\t130690\t2451185\t1\n"
+    "timbuktu\tTimbuktu\tML\t16.7735\t-3.0074\t32460\t2449067\t1\n"
+    "tombouctou\tTombouctou\tML\t16.7735\t-3.0074\t32460\t2449067\t0\n"
+    "tombuctu\tTombuctu\tML\t16.7735\t-3.0074\t32460\t2449067\t0\n"
+    "tomina\tTomina\tML\t13.6000\t-5.9000\t1500\t1111111\t1\n";
 
 TEST(PlaceGazetteer, FindsAPlaceWhateverTheCaseAccentsOrApostrophe) {
     PlaceGazetteer gazetteer(kLines);
@@ -60,6 +62,10 @@ TEST(PlaceGazetteer, SuggestsEachPlaceOnceMostPopulousFirst) {
     EXPECT_EQ(places[1].name, "Tomina");
     EXPECT_EQ(gazetteer.suggest("tom", "", 1).size(), 1U);
     EXPECT_EQ(gazetteer.suggest("Pa", "US", 8).at(0).country, "US");
+    auto segou = gazetteer.suggest("seg", "ML", 8);
+    ASSERT_EQ(segou.size(), 1U);
+    EXPECT_EQ(segou[0].name, "Ségou") << "its own name, not the other name Segi that sorts first";
+    EXPECT_EQ(gazetteer.suggest("tombo", "", 8).at(0).name, "Tombouctou") << "the name typed when its own does not match";
     EXPECT_TRUE(gazetteer.suggest("x", "", 8).empty());
     EXPECT_TRUE(gazetteer.suggest("", "", 8).empty());
     EXPECT_TRUE(gazetteer.suggest("tom", "", 0).empty());
