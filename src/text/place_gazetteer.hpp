@@ -21,8 +21,8 @@ struct Place {
 
 /// Finds places by name in a gazetteer file (resources/places/gazetteer.tsv, written by
 /// scripts/make_gazetteer.py): one line per name, "key\tname\tcountry\tlatitude\tlongitude\tpopulation\tid\tmain"
-/// (main: 1 for the place's own name), sorted by key. Lookups binary-search the bytes where they lie (the file is compiled into the binary), so the
-/// gazetteer costs no memory until used and then only the pages a search touches.
+/// (main: 1 for the place's own name), sorted by key. Lookups binary-search the bytes where they lie (the file is
+/// compiled into the binary), so the gazetteer costs no memory until used and then only the pages a search touches.
 ///
 /// Names match without regard to case, accents or punctuation: "tombouctou", "TOMBOUCTOU", "N’Djaména" and
 /// "N'Djamena" are the same name.

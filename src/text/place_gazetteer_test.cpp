@@ -65,7 +65,8 @@ TEST(PlaceGazetteer, SuggestsEachPlaceOnceMostPopulousFirst) {
     auto segou = gazetteer.suggest("seg", "ML", 8);
     ASSERT_EQ(segou.size(), 1U);
     EXPECT_EQ(segou[0].name, "Ségou") << "its own name, not the other name Segi that sorts first";
-    EXPECT_EQ(gazetteer.suggest("tombo", "", 8).at(0).name, "Tombouctou") << "the name typed when its own does not match";
+    EXPECT_EQ(gazetteer.suggest("tombo", "", 8).at(0).name, "Tombouctou")
+        << "the name typed when its own does not match";
     EXPECT_TRUE(gazetteer.suggest("x", "", 8).empty());
     EXPECT_TRUE(gazetteer.suggest("", "", 8).empty());
     EXPECT_TRUE(gazetteer.suggest("tom", "", 0).empty());
