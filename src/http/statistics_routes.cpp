@@ -16,7 +16,7 @@ nlohmann::json place_count(const store::FacetCount& count) {
     std::string country = tab == std::string::npos ? std::string() : count.value.substr(0, tab);
     std::string locality = tab == std::string::npos ? count.value : count.value.substr(tab + 1);
     nlohmann::json entry = {{"value", locality}, {"country", country}, {"count", count.count}};
-    if (auto place = service::place_gazetteer().find(locality, country)) {
+    if (auto place = service::place_gazetteer().find_locality(locality, country)) {
         entry["latitude"] = place->latitude;
         entry["longitude"] = place->longitude;
     }

@@ -134,6 +134,17 @@ std::optional<Place> PlaceGazetteer::find(std::string_view name, std::string_vie
     return std::nullopt;
 }
 
+std::optional<Place> PlaceGazetteer::find_locality(std::string_view locality, std::string_view country) const {
+    if (auto place = find(locality, country)) {
+        return place;
+    }
+    std::size_t end = locality.find_first_of(",(");
+    if (end == std::string_view::npos || end == 0) {
+        return std::nullopt;
+    }
+    return find(locality.substr(0, end), country);
+}
+
 std::vector<Place> PlaceGazetteer::suggest(std::string_view typed, std::string_view country, std::size_t limit) const {
     std::string key = key_of(typed);
     std::vector<Place> places;

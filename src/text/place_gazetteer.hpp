@@ -35,6 +35,10 @@ public:
     /// several share the name.
     std::optional<Place> find(std::string_view name, std::string_view country = {}) const;
 
+    /// The place a locality as people write it names: the whole name, else its part before a comma or a
+    /// parenthesis ("Kaya, Centre-Nord", "Kaya (Sanmatenga)" → Kaya).
+    std::optional<Place> find_locality(std::string_view locality, std::string_view country) const;
+
     /// Places whose names begin with what was typed, most populous first, one entry per place: by its own name
     /// when that begins with what was typed too, else by the other name that does.
     std::vector<Place> suggest(std::string_view typed, std::string_view country, std::size_t limit) const;

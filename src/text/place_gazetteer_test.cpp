@@ -54,6 +54,15 @@ TEST(PlaceGazetteer, ACountryChoosesAmongPlacesOfOneName) {
     EXPECT_FALSE(gazetteer.find("Tombouctou", "BF"));
 }
 
+TEST(PlaceGazetteer, ALocalityIsFoundByItsNameBeforeTheRegion) {
+    PlaceGazetteer gazetteer(kLines);
+    EXPECT_EQ(gazetteer.find_locality("Kaya, Centre-Nord", "BF")->name, "Kaya");
+    EXPECT_EQ(gazetteer.find_locality("Kaya (Sanmatenga)", "BF")->name, "Kaya");
+    EXPECT_EQ(gazetteer.find_locality("Mopti", "ML")->name, "Mopti");
+    EXPECT_FALSE(gazetteer.find_locality("Kaya, Centre-Nord", "ML"));
+    EXPECT_FALSE(gazetteer.find_locality("Village de Sobane", "ML"));
+}
+
 TEST(PlaceGazetteer, SuggestsEachPlaceOnceMostPopulousFirst) {
     PlaceGazetteer gazetteer(kLines);
     auto places = gazetteer.suggest("tom", "", 8);
