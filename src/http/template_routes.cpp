@@ -8,11 +8,14 @@ namespace storybank::http {
 
 void install_template_routes(RouteContext& context) {
     context.server.Get("/api/v1/templates", [&context](const httplib::Request&, httplib::Response& response) {
-        std::string body = "{\"templates\":[";
-        bool first = true;
-        for (const auto& story_template : context.stories.templates().all()) {
-            body += (first ? "" : ",") + core::template_to_json(*story_template);
-            first = false;
+        // The default template (the consortium's own format) first: it is the one a writer most often wants.
+        const auto& catalog = context.stories.templates();
+        const core::Template& usual = catalog.default_template();
+        std::string body = "{\"templates\":[" + core::template_to_json(usual);
+        for (const auto& story_template : catalog.all()) {
+            if (story_template->id != usual.id) {
+                body += "," + core::template_to_json(*story_template);
+            }
         }
         response.set_content(body + "]}", std::string(kJson));
     });

@@ -93,6 +93,10 @@ TEST_F(AnnotationTest, TagsComeFromTheVocabularyWithSuggestions) {
     auto templates = get("/api/v1/templates");
     ASSERT_EQ(status_of(templates), 200);
     EXPECT_NE(templates->body.find("\"security-sector-reform\""), std::string::npos);
+    Json listed = Json::parse(templates->body)["templates"];
+    ASSERT_EQ(listed.size(), 2U);
+    EXPECT_EQ(listed[0]["id"], "success-story") << "the default template first";
+    EXPECT_EQ(listed[1]["id"], "most-significant-change");
     EXPECT_EQ(status_of(get("/api/v1/templates/success-story")), 200);
     EXPECT_EQ(status_of(get("/api/v1/templates/nothing")), 404);
 }

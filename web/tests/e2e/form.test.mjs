@@ -92,6 +92,7 @@ test('offline: a story with two photos written with no network is sent when the 
   const choices = page.locator('.template-choices');
   await choices.getByRole('link', { name: 'Changement le plus significatif' }).waitFor();
   await choices.getByText("Format de collecte des histoires de vie (success stories) du consortium").waitFor();
+  assert.equal(await choices.getByRole('link').first().textContent(), successStory, 'the usual format first');
   await capture(server, page, 'choose-template');
   await checkAccessibility(page, 'choose-template');
   await checkKeyboardReach(page, 'choose-template');
