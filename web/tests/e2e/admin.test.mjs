@@ -80,9 +80,12 @@ test('a coordinator administers and invites someone, who accepts through the lin
   await page.getByRole('heading', { name: 'fanta@thinkpeace.org', level: 3 }).waitFor();
   await check(page, 'admin-invitations');
 
+  // The default template comes first, open; the other opens on demand.
   await page.getByRole('link', { name: 'Modèles' }).click();
-  await page.locator('summary', { hasText: 'success-story' }).click();
   await page.getByRole('heading', { name: 'Sommaire', level: 3 }).waitFor();
+  assert.equal(await page.locator('details.template-view').first().locator('summary code').textContent(), 'success-story');
+  await page.locator('summary', { hasText: 'most-significant-change' }).click();
+  await page.getByRole('heading', { name: 'Contexte', level: 3 }).waitFor();
   await check(page, 'admin-templates');
 
   await page.getByRole('link', { name: 'Webhooks' }).click();
