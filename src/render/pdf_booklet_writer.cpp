@@ -184,14 +184,9 @@ private:
                     std::string Chapter::*key) {
         part_heading(canvas, heading, 13);
         for (const IndexGroup& group_entry : index_groups(chapters, key, m_labels.unknown, language())) {
-            TextStyle group{.family = "Noto Sans Bold",
-                            .size = 8.5,
-                            .colour = style::kAccent,
-                            .align = Align::Left,
-                            .line_spacing = 1.0,
-                            .space_before = 8,
-                            .space_after = 5};
-            canvas.space(group.space_before);
+            TextStyle group = detail::part_style();
+            group.space_after = 5;
+            canvas.space(8);
             canvas.ensure_space(40);
             group.space_before = 0;
             canvas.text_block("<span letter_spacing=\"1000\">" +

@@ -77,16 +77,9 @@ std::vector<Row> matrix_rows() {
     return rows;
 }
 
-class AccessMatrixTest : public ::testing::Test {
+class AccessMatrixTest : public storybank::testing::ConsortiumTest {
 protected:
-    void SetUp() override {
-        m_server = std::make_unique<TestServer>("access-matrix-test");
-        m_consortium = std::make_unique<Consortium>(*m_server);
-    }
-    void TearDown() override {
-        m_consortium.reset();
-        m_server.reset();
-    }
+    AccessMatrixTest() : ConsortiumTest("access-matrix-test") {}
 
     int send(const Row& row, const std::string& caller) {
         std::int64_t id = row.state == "-" ? 0 : m_consortium->story_in(row.state, "Histoire de la matrice");
@@ -127,9 +120,6 @@ protected:
         }();
         return result ? result->status : 0;
     }
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<Consortium> m_consortium;
 };
 
 TEST_F(AccessMatrixTest, EveryRouteAnswersEachCallerAsTheTableSays) {

@@ -13,16 +13,9 @@ using Json = nlohmann::json;
 
 constexpr const char* kCoordinator = "coordinator@lead.org";
 
-class AdminTest : public ::testing::Test {
+class AdminTest : public storybank::testing::ConsortiumTest {
 protected:
-    void SetUp() override {
-        m_server = std::make_unique<TestServer>("admin-test");
-        m_consortium = std::make_unique<Consortium>(*m_server);
-    }
-    void TearDown() override {
-        m_consortium.reset();
-        m_server.reset();
-    }
+    AdminTest() : ConsortiumTest("admin-test") {}
     static int status_of(const httplib::Result& result) { return result ? result->status : 0; }
     httplib::Result post(const std::string& path, const Json& body, const std::string& email = kCoordinator) {
         return m_server->client().Post(path, m_consortium->as(email).headers(), body.dump(), "application/json");
@@ -38,9 +31,6 @@ protected:
     std::string last_action() {
         return Json::parse(get("/api/v1/audit?limit=1")->body)["entries"][0]["action"].get<std::string>();
     }
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<Consortium> m_consortium;
 };
 
 TEST_F(AdminTest, CoordinatorsAddOrganisationsWithTheirLinks) {

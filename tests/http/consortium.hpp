@@ -4,9 +4,11 @@
 // NGO for each member with a contributor, and a donor with a viewer account. Stories are written over HTTP.
 #include "test_server.hpp"
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace storybank::testing {
@@ -116,6 +118,24 @@ struct Consortium {
 private:
     std::map<std::string, Credentials> m_sessions;
     int m_clock_moves = 0;
+};
+
+/// A fixture with a fresh server (its data folder named after the suite) and its consortium for each test.
+class ConsortiumTest : public ::testing::Test {
+protected:
+    explicit ConsortiumTest(std::string name) : m_name(std::move(name)) {}
+    void SetUp() override {
+        m_server = std::make_unique<TestServer>(m_name);
+        m_consortium = std::make_unique<Consortium>(*m_server);
+    }
+    void TearDown() override {
+        m_consortium.reset();
+        m_server.reset();
+    }
+
+    std::string m_name;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<Consortium> m_consortium;
 };
 
 }  // namespace storybank::testing

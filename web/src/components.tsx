@@ -55,6 +55,15 @@ export function Loading() {
   );
 }
 
+/// What a change just did ("Rôle enregistré."), announced to screen readers; nothing when there is no news.
+export function Notice({ text }: { text: string }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
 export function ErrorMessage({ error }: { error: unknown }) {
   // Only the server's own messages are shown as they are; a failed fetch (no network) says so in the UI language.
   const message = error instanceof ApiError && error.message ? error.message : t('app-error-generic');

@@ -7,6 +7,17 @@
 #include <algorithm>
 
 namespace storybank::render::detail {
+
+TextStyle part_style() {
+    return TextStyle{.family = "Noto Sans Bold",
+                     .size = 8.5,
+                     .colour = style::kAccent,
+                     .align = Align::Left,
+                     .line_spacing = 1.0,
+                     .space_before = 16,
+                     .space_after = 6};
+}
+
 namespace {
 
 TextStyle body_style() {
@@ -25,16 +36,6 @@ TextStyle heading_style() {
                      .align = Align::Left,
                      .line_spacing = 1.1,
                      .space_before = 14,
-                     .space_after = 6};
-}
-
-TextStyle part_style() {
-    return TextStyle{.family = "Noto Sans Bold",
-                     .size = 8.5,
-                     .colour = style::kAccent,
-                     .align = Align::Left,
-                     .line_spacing = 1.0,
-                     .space_before = 16,
                      .space_after = 6};
 }
 

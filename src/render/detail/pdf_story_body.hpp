@@ -15,6 +15,10 @@ inline constexpr Colour kRule{0.79, 0.82, 0.86};
 inline constexpr Colour kLabelShade{0.93, 0.95, 0.97};
 }  // namespace style
 
+/// The small accent-coloured heading of a story's parts, its kicker and the booklet index's groups (set in
+/// capitals by the caller).
+TextStyle part_style();
+
 /// Text as printed in `language`: French typography for French, as written otherwise.
 std::string printed(std::string_view text, std::string_view language);
 

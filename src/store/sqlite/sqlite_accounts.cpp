@@ -146,17 +146,21 @@ std::int64_t SqliteStore::insert_user(const NewUser& user) {
         .run();
     std::int64_t user_id = m_database->last_insert_rowid();
     for (const auto& membership : user.memberships) {
-        require_organisation(membership.organisation_id);
-        m_database
-            ->prepare(
-                "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
-                "ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role")
-            .bind(1, user_id)
-            .bind(2, membership.organisation_id)
-            .bind(3, membership.role)
-            .run();
+        upsert_membership(user_id, membership);
     }
     return user_id;
+}
+
+void SqliteStore::upsert_membership(std::int64_t user_id, const NewMembership& membership) {
+    require_organisation(membership.organisation_id);
+    m_database
+        ->prepare(
+            "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role")
+        .bind(1, user_id)
+        .bind(2, membership.organisation_id)
+        .bind(3, membership.role)
+        .run();
 }
 
 std::int64_t SqliteStore::create_user(const NewUser& user, const AuditEntry& audit) {
@@ -282,15 +286,7 @@ void SqliteStore::set_membership(std::int64_t user_id, const NewMembership& memb
     std::lock_guard lock(m_mutex);
     Transaction transaction(*m_database);
     require_user(user_id);
-    require_organisation(membership.organisation_id);
-    m_database
-        ->prepare(
-            "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
-            "ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role")
-        .bind(1, user_id)
-        .bind(2, membership.organisation_id)
-        .bind(3, membership.role)
-        .run();
+    upsert_membership(user_id, membership);
     insert_audit(audit, std::to_string(user_id));
     transaction.commit();
 }

@@ -158,6 +158,8 @@ private:
     void load_memberships(User& user);
     void require_organisation(std::int64_t organisation_id);
     void require_user(std::int64_t user_id);
+    /// Gives the user this role in the organisation (which must exist), replacing the one they had there.
+    void upsert_membership(std::int64_t user_id, const NewMembership& membership);
 
 private:  // data
     std::mutex m_mutex;

@@ -1,25 +1,25 @@
 // Invitations: create one (its link is shown once, to be sent to the invitee), see those pending, revoke one.
-import { useEffect, useState } from 'preact/hooks';
-import { ErrorMessage, Loading } from '../components';
+import { useState } from 'preact/hooks';
+import { ErrorMessage, Loading, Notice } from '../components';
 import { formatDate, t } from '../i18n';
-import { adminApi, type Invitation, type NewInvitation, type Organisation } from './admin_api';
+import { useServerList } from './use_server_list';
+import { adminApi, type Invitation, type NewInvitation } from './admin_api';
 import { MembershipFields } from './membership_fields';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 import { roleLabel } from './labels';
 
 export function InvitationsAdmin() {
-  const [invitations, setInvitations] = useState<Invitation[] | null>(null);
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const {
+    items: invitations,
+    error,
+    setError,
+    reload,
+  } = useServerList(() => adminApi.invitations().then((list) => list.invitations));
+  const organisations = useServerList(() => adminApi.organisations().then((list) => list.organisations));
   const [created, setCreated] = useState<NewInvitation | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<FieldProblems>({});
   const [notice, setNotice] = useState('');
 
-  const reload = () => adminApi.invitations().then((list) => setInvitations(list.invitations), setError);
-  useEffect(() => {
-    reload();
-    adminApi.organisations().then((list) => setOrganisations(list.organisations), setError);
-  }, []);
 
   async function invite(event: Event) {
     event.preventDefault();
@@ -54,7 +54,7 @@ export function InvitationsAdmin() {
     }
   }
 
-  if (error) return <ErrorMessage error={error} />;
+  if (error || organisations.error) return <ErrorMessage error={error ?? organisations.error} />;
   if (!invitations) return <Loading />;
   const link = created ? new URL(created.link, location.origin).toString() : '';
   return (
@@ -66,7 +66,7 @@ export function InvitationsAdmin() {
           <input name="email" type="email" required />
           <FieldError problems={problems} field="email" />
         </label>
-        <MembershipFields organisations={organisations} problems={problems} />
+        <MembershipFields organisations={organisations.items ?? []} problems={problems} />
         <label>
           {t('app-admin-invite-days')}
           <input name="days" type="number" min={1} max={30} defaultValue="14" required />
@@ -90,11 +90,7 @@ export function InvitationsAdmin() {
           </button>
         </section>
       ) : null}
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <h2>{t('app-admin-invitations-pending')}</h2>
       {invitations.length ? (
         <ul class="cards admin-list">

@@ -1,22 +1,22 @@
 // Organisations: the lead, the members and their partner NGOs, and who works with whom.
-import { useEffect, useState } from 'preact/hooks';
-import { ErrorMessage, Loading } from '../components';
+import { useState } from 'preact/hooks';
+import { ErrorMessage, Loading, Notice } from '../components';
 import { t } from '../i18n';
-import { adminApi, kKinds, type Organisation } from './admin_api';
+import { useServerList } from './use_server_list';
+import { adminApi, kKinds } from './admin_api';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 import { kindLabel } from './labels';
 
 export function OrganisationsAdmin() {
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    items: organisations,
+    error,
+    reload,
+  } = useServerList(() => adminApi.organisations().then((list) => list.organisations));
   const [problems, setProblems] = useState<FieldProblems>({});
   const [kind, setKind] = useState('partner');
   const [notice, setNotice] = useState('');
 
-  const reload = () => adminApi.organisations().then((list) => setOrganisations(list.organisations), setError);
-  useEffect(() => {
-    reload();
-  }, []);
 
   async function add(event: Event) {
     event.preventDefault();
@@ -61,11 +61,7 @@ export function OrganisationsAdmin() {
       </ul>
       <form class="panel stack" onSubmit={add} aria-labelledby="organisation-add-title">
         <h2 id="organisation-add-title">{t('app-admin-organisation-add')}</h2>
-        {notice ? (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        ) : null}
+        <Notice text={notice} />
         <label>
           {t('app-admin-organisation-name')}
           <input name="name" required />

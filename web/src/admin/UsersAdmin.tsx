@@ -1,24 +1,19 @@
 // Users and their role in each organisation; a role given or changed here replaces the one held there.
-import { useEffect, useState } from 'preact/hooks';
-import { ErrorMessage, Loading } from '../components';
+import { useState } from 'preact/hooks';
+import { ErrorMessage, Loading, Notice } from '../components';
 import { t } from '../i18n';
-import { adminApi, type Organisation, type User } from './admin_api';
+import { useServerList } from './use_server_list';
+import { adminApi } from './admin_api';
 import { MembershipFields } from './membership_fields';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 import { roleLabel } from './labels';
 
 export function UsersAdmin() {
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { items: users, error, reload } = useServerList(() => adminApi.users().then((list) => list.users));
+  const organisations = useServerList(() => adminApi.organisations().then((list) => list.organisations));
   const [problems, setProblems] = useState<FieldProblems>({});
   const [notice, setNotice] = useState('');
 
-  const reload = () => adminApi.users().then((list) => setUsers(list.users), setError);
-  useEffect(() => {
-    reload();
-    adminApi.organisations().then((list) => setOrganisations(list.organisations), setError);
-  }, []);
 
   async function setRole(event: Event) {
     event.preventDefault();
@@ -34,7 +29,7 @@ export function UsersAdmin() {
     }
   }
 
-  if (error) return <ErrorMessage error={error} />;
+  if (error || organisations.error) return <ErrorMessage error={error ?? organisations.error} />;
   if (!users) return <Loading />;
   return (
     <>
@@ -60,11 +55,7 @@ export function UsersAdmin() {
       </ul>
       <form class="panel stack" onSubmit={setRole} aria-labelledby="role-title">
         <h2 id="role-title">{t('app-admin-role-title')}</h2>
-        {notice ? (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        ) : null}
+        <Notice text={notice} />
         <label>
           {t('app-admin-user')}
           <select name="email">
@@ -76,7 +67,7 @@ export function UsersAdmin() {
           </select>
           <FieldError problems={problems} field="email" />
         </label>
-        <MembershipFields organisations={organisations} problems={problems} />
+        <MembershipFields organisations={organisations.items ?? []} problems={problems} />
         <OtherProblems problems={problems} shown={['email', 'organisation', 'role']} />
         <button type="submit" class="primary">
           {t('app-admin-role-submit')}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage, Loading } from '../components';
 import { formatDate, t } from '../i18n';
+import { useServerList } from './use_server_list';
 import { adminApi, kWebhookEvents, type Delivery, type Webhook } from './admin_api';
 import { FieldError, OtherProblems, problemsOf, type FieldProblems } from './form_problems';
 
@@ -30,16 +31,11 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
 }
 
 export function WebhooksAdmin() {
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { items: webhooks, error, setError, reload } = useServerList(() => adminApi.webhooks().then((list) => list.webhooks));
   const [problems, setProblems] = useState<FieldProblems>({});
   const [secret, setSecret] = useState('');
   const [open, setOpen] = useState<number | null>(null);
 
-  const reload = () => adminApi.webhooks().then((list) => setWebhooks(list.webhooks), setError);
-  useEffect(() => {
-    reload();
-  }, []);
 
   async function add(event: Event) {
     event.preventDefault();

@@ -11,7 +11,7 @@ import {
   type Template,
   type Transition,
 } from '../api';
-import { ErrorMessage, Loading, StatusBadge, statusLabel } from '../components';
+import { ErrorMessage, Loading, Notice, StatusBadge, statusLabel } from '../components';
 import { dataLanguage, formatDate, t } from '../i18n';
 import { base } from '../router';
 import { Comments } from '../story/Comments';
@@ -128,11 +128,7 @@ export function StoryPage({ id, principal }: { id: number; principal: Principal 
           </p>
         ) : null}
       </header>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {moves.length ? (
         <section class="panel actions" aria-labelledby="actions-title">
           <h2 id="actions-title">{t('app-actions-title')}</h2>

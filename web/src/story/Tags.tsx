@@ -1,7 +1,7 @@
 // The story's tags (themes) from its template's vocabulary, with those its words suggest marked.
 import { useEffect, useState } from 'preact/hooks';
 import type { Template } from '../api';
-import { ErrorMessage } from '../components';
+import { ErrorMessage, Notice } from '../components';
 import { t } from '../i18n';
 import { storyApi, type TagSuggestion } from './story_api';
 import { tagVocabulary, templateLabel } from './template_labels';
@@ -47,11 +47,7 @@ export function Tags({ id, template }: { id: number; template: Template }) {
   return (
     <section class="panel" aria-labelledby="tags-title">
       <h2 id="tags-title">{t('app-tags-title')}</h2>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {tags.length ? (
         <ul class="tag-list">
           {tags.map((key) => (

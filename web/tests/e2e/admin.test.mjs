@@ -8,11 +8,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { callApi, capture, launchBrowser, newPage, overflow, signIn, untranslated } from './pages.mjs';
-import { startStorybank } from './storybank.mjs';
+import { consortium, importedTitle, password, startStorybank } from './storybank.mjs';
 
-const password = 'correct-horse-battery-9';
 const admin = 'admin@consortium.org';
-const title = "ENGAGEMENT DU RESEAU THINK PEACE-ARC CONTRE L'EXTREMISME VIOLENT";
+const title = importedTitle;
 let server;
 let browser;
 
@@ -20,13 +19,7 @@ before(async () => {
   server = await startStorybank({
     name: 'admin',
     password,
-    setup: [
-      ['org', 'add', 'Human Security Collective (HSC)', '--kind', 'member'],
-      ['org', 'add', 'Think Peace', '--kind', 'partner', '--works-with', 'Human Security Collective (HSC)'],
-      ['user', 'add', 'awa@thinkpeace.org', '--org', 'Think Peace', '--role', 'contributor', '--name', 'Awa Traoré'],
-      ['user', 'add', 'moussa@hsc.org', '--org', 'Human Security Collective (HSC)', '--role', 'reviewer', '--name', 'Moussa Diallo'],
-      ['import', 'tests/data/think-peace-mali.txt'],
-    ],
+    setup: consortium,
   });
   browser = await launchBrowser();
 });

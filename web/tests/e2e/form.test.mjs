@@ -11,10 +11,9 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { capture, chromiumOptions, makeJpeg, overflow as widerThanWindow, signInAt, untranslated, watch } from './pages.mjs';
-import { startStorybank } from './storybank.mjs';
+import { consortium, password, startStorybank } from './storybank.mjs';
 
-const password = 'correct-horse-battery-9';
-const writer = 'awa@thinkpeace.org';
+const writer = 'awa@thinkpeace.org'; // Think Peace's contributor in `consortium`
 const formBudget = 100 * 1024;
 let server;
 let browser;
@@ -23,12 +22,7 @@ before(async () => {
   server = await startStorybank({
     name: 'form',
     password,
-    setup: [
-      ['org', 'add', 'Human Security Collective (HSC)', '--kind', 'member'],
-      ['org', 'add', 'Think Peace', '--kind', 'partner', '--works-with', 'Human Security Collective (HSC)'],
-      ['user', 'add', writer, '--org', 'Think Peace', '--role', 'contributor', '--name', 'Awa Traoré'],
-      ['import', 'tests/data/think-peace-mali.txt'],
-    ],
+    setup: consortium,
   });
   browser = await chromium.launch(chromiumOptions);
 });

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { checkAccessibility, checkKeyboardReach } from './accessibility.mjs';
 import { capture, launchBrowser, newPage as newBrowserPage, signIn, untranslated } from './pages.mjs';
-import { startStorybank } from './storybank.mjs';
+import { consortium, importedTitle, password, startStorybank } from './storybank.mjs';
 
-const password = 'correct-horse-battery-9';
-const title = "ENGAGEMENT DU RESEAU THINK PEACE-ARC CONTRE L'EXTREMISME VIOLENT";
+const title = importedTitle;
 let server;
 let browser;
 
@@ -20,11 +19,7 @@ before(async () => {
     name: 'stories',
     password,
     setup: [
-      ['org', 'add', 'Human Security Collective (HSC)', '--kind', 'member'],
-      ['org', 'add', 'Think Peace', '--kind', 'partner', '--works-with', 'Human Security Collective (HSC)'],
-      ['user', 'add', 'awa@thinkpeace.org', '--org', 'Think Peace', '--role', 'contributor', '--name', 'Awa Traoré'],
-      ['user', 'add', 'moussa@hsc.org', '--org', 'Human Security Collective (HSC)', '--role', 'reviewer', '--name', 'Moussa Diallo'],
-      ['import', 'tests/data/think-peace-mali.txt'],
+      ...consortium,
       // A published story (2), and the coordinator who compiles booklets and the donor who reads them.
       ['org', 'add', 'Consortium Sahel', '--kind', 'lead'],
       ['org', 'add', 'Bailleur', '--kind', 'member'],

@@ -73,3 +73,17 @@ export async function startStorybank({ name, password, setup }) {
     },
   };
 }
+
+/// The password of every account the suites make.
+export const password = 'correct-horse-battery-9';
+/// The title of the story of tests/data/think-peace-mali.txt, imported by `consortium`.
+export const importedTitle = "ENGAGEMENT DU RESEAU THINK PEACE-ARC CONTRE L'EXTREMISME VIOLENT";
+/// The setup every suite starts from: a consortium member, a partner NGO working with it, the partner's
+/// contributor (Awa), the member's reviewer (Moussa), and the Malian story as a draft.
+export const consortium = [
+  ['org', 'add', 'Human Security Collective (HSC)', '--kind', 'member'],
+  ['org', 'add', 'Think Peace', '--kind', 'partner', '--works-with', 'Human Security Collective (HSC)'],
+  ['user', 'add', 'awa@thinkpeace.org', '--org', 'Think Peace', '--role', 'contributor', '--name', 'Awa Traoré'],
+  ['user', 'add', 'moussa@hsc.org', '--org', 'Human Security Collective (HSC)', '--role', 'reviewer', '--name', 'Moussa Diallo'],
+  ['import', 'tests/data/think-peace-mali.txt'],
+];
